@@ -1,0 +1,160 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import { CsvError, parse } from "csv-parse";
+import { extract, type Extract } from "tar-stream";
+import { z } from "zod";
+import { checkDumpHeader, isDumpTable, parseDumpRow, type DumpRow, type DumpTable } from "./dump-rows";
+import { describeIssues, IngestError } from "./ingest-error";
+
+export type { DumpRow, DumpTable } from "./dump-rows";
+
+type Entry = Extract extends AsyncIterable<infer E> ? E : never;
+
+export interface DumpMetadata {
+  timestamp: string;
+  crates_io_commit?: string;
+}
+
+export interface DumpSummary {
+  metadata: DumpMetadata | null;
+  /** Rows read per table, for the tables the tarball had. */
+  tables: Partial<Record<DumpTable, number>>;
+}
+
+/** Where a row came from: `data/<table>.csv` and the physical line its record starts on. */
+export interface DumpRowSource {
+  file: string;
+  line: number;
+}
+
+export type DumpRowHandler = (
+  table: DumpTable,
+  row: DumpRow<DumpTable>,
+  where: DumpRowSource,
+) => Promise<void> | void;
+
+// The top-level folder is named after the export time (`2024-08-01-020047/`).
+const DATA_CSV = /^(?:\.\/)?[^/]+\/data\/([^/]+)\.csv$/;
+const METADATA_JSON = /^(?:\.\/)?[^/]+\/metadata\.json$/;
+// metadata.json is a few dozen bytes; a cap keeps a corrupt entry from filling memory.
+const METADATA_MAX_BYTES = 1 << 20;
+
+const metadataSchema = z.object({ timestamp: z.string().min(1), crates_io_commit: z.string().optional() });
+
+/**
+ * Streams a crates.io db-dump tarball (gzip → tar → CSV) and hands every row
+ * of the known tables to `onRow`, in tarball order. Memory stays flat however
+ * large the dump: each CSV is parsed as it is decompressed and reading waits
+ * for `onRow`'s promise, so a slow consumer slows the read instead of
+ * buffering. Other entries (import.sql, schema.sql, unknown tables) are
+ * skipped. Bad rows raise IngestError(`data/<table>.csv`, line, detail).
+ */
+export async function readDump(tarball: string, onRow: DumpRowHandler): Promise<DumpSummary> {
+  const tar = extract();
+  const feeding = pipeline(createReadStream(tarball), createGunzip(), tar);
+  // A read or gunzip error destroys `tar` and so also ends the loop below with
+  // that error; this handler only keeps the duplicate rejection from going unhandled.
+  feeding.catch(() => {});
+
+  const tables: Partial<Record<DumpTable, number>> = {};
+  let metadata: DumpMetadata | null = null;
+  for await (const entry of tar) {
+    const { name, type } = entry.header;
+    const table = type === "file" ? DATA_CSV.exec(name)?.[1] : undefined;
+    if (table !== undefined && isDumpTable(table)) {
+      tables[table] = (tables[table] ?? 0) + (await readTable(table, entry, onRow));
+    } else if (type === "file" && METADATA_JSON.test(name)) {
+      metadata = parseMetadata(await readSmall(entry, METADATA_MAX_BYTES));
+    } else {
+      await drain(entry);
+    }
+  }
+  await feeding;
+  return { metadata, tables };
+}
+
+async function drain(entry: Entry): Promise<void> {
+  for await (const chunk of entry) void chunk;
+}
+
+async function readSmall(entry: Entry, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of entry as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new IngestError("metadata.json", null, `larger than ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseMetadata(text: string): DumpMetadata {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new IngestError("metadata.json", null, `invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const result = metadataSchema.safeParse(json, { reportInput: true });
+  if (!result.success) throw new IngestError("metadata.json", null, describeIssues(result.error));
+  return result.data;
+}
+
+/** Physical lines a record spans beyond its first: newlines inside quoted fields (READMEs). */
+function extraLines(record: string[]): number {
+  let extra = 0;
+  for (const field of record) {
+    for (let i = field.indexOf("\n"); i !== -1; i = field.indexOf("\n", i + 1)) extra++;
+  }
+  return extra;
+}
+
+async function readTable(table: DumpTable, entry: Entry, onRow: DumpRowHandler): Promise<number> {
+  const file = `data/${table}.csv`;
+  // Postgres `COPY ... CSV HEADER` output: comma, double quotes, "" escapes,
+  // newlines inside quoted fields (READMEs). Every record must have as many
+  // fields as the header, which csv-parse enforces. Blank lines are not
+  // skipped: in a one-column table a blank line is a NULL, and the row
+  // schema then reports it at its line.
+  const parser = parse({ bom: true });
+  const feeding = pipeline(Readable.from(entry), parser);
+  feeding.catch(() => {});
+
+  let header: string[] | null = null;
+  let rows = 0;
+  // Line numbers are counted here rather than with csv-parse's `info`
+  // option, which costs several times the parse itself on big tables. Dumps
+  // end records with LF only, so a record starts one line after the last
+  // one ended.
+  let nextLine = 1;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine += 1 + extraLines(record);
+      if (header === null) {
+        header = record;
+        checkDumpHeader(table, header, file);
+        continue;
+      }
+      const fields: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) fields[header[i]!] = record[i]!;
+      const row = parseDumpRow(table, fields, file, line);
+      // Most consumers are synchronous until a batch fills; skip the
+      // microtask then.
+      const pending = onRow(table, row, { file, line });
+      if (pending) await pending;
+      rows++;
+    }
+    await feeding;
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new IngestError(file, typeof line === "number" ? line : null, `malformed CSV: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+  if (header === null) throw new IngestError(file, null, "file is empty (no header row)");
+  return rows;
+}

@@ -1,0 +1,107 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { describeIssues, IngestError } from "./ingest-error";
+import { indexPath } from "./index-path";
+import { parseIndexLine, type IndexVersion } from "./parse-index-line";
+
+export interface IndexFile {
+  /** Path relative to the index root, `/`-separated (`se/rd/serde`). */
+  file: string;
+  /** Published case, from the lines (`openAPI_test_davidkim`). */
+  name: string;
+  /** In file order, which is publish order, not semver order. */
+  versions: IndexVersion[];
+  /** Physical line number (1-based) of each entry of `versions`, for error reports. */
+  lines: number[];
+}
+
+// Byte order rather than localeCompare, so the walk is the same on every machine.
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function* walk(root: string, relative: string): AsyncGenerator<string> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+  entries.sort((a, b) => byName(a.name, b.name));
+  for (const entry of entries) {
+    // .git, .github and editor droppings are not crates.
+    if (entry.name.startsWith(".")) continue;
+    if (relative === "" && entry.name === "config.json") continue;
+    const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) yield* walk(root, child);
+    else yield child;
+  }
+}
+
+export function parseIndexFile(file: string, text: string): IndexFile {
+  const versions: IndexVersion[] = [];
+  const lineNumbers: number[] = [];
+  const seen = new Set<string>();
+  let name: string | null = null;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.replace(/\r$/, "");
+    if (raw.trim() === "") continue;
+    const lineNo = i + 1;
+    const version = parseIndexLine(raw, file, lineNo);
+    if (name === null) {
+      name = version.name;
+      const expected = indexPath(name);
+      if (file !== expected) {
+        throw new IngestError(file, lineNo, `crate "${name}" belongs at ${expected}, not ${file}`);
+      }
+    } else if (version.name.toLowerCase() !== name.toLowerCase()) {
+      throw new IngestError(file, lineNo, `line is for crate "${version.name}" but the file is for "${name}"`);
+    }
+    // versions are unique per crate on crates.io; a repeat means a corrupt or
+    // badly merged file, and would break the (crate, num) key downstream.
+    if (seen.has(version.vers)) {
+      throw new IngestError(file, lineNo, `version ${version.vers} appears more than once`);
+    }
+    seen.add(version.vers);
+    versions.push(version);
+    lineNumbers.push(lineNo);
+  }
+  if (name === null) throw new IngestError(file, null, "file has no version lines");
+  return { file, name, versions, lines: lineNumbers };
+}
+
+/**
+ * Every crate file under an index checkout, in a fixed order (sorted
+ * depth-first). Files are small (the biggest crates.io ones are a few MB), so
+ * each is read whole; the directory is streamed one file at a time.
+ */
+export async function* readIndexDir(root: string): AsyncGenerator<IndexFile> {
+  for await (const file of walk(root, "")) {
+    const text = await readFile(path.join(root, file), "utf8");
+    yield parseIndexFile(file, text);
+  }
+}
+
+const indexConfigSchema = z.object({
+  dl: z.string().min(1),
+  api: z.string().min(1).optional(),
+});
+
+export type IndexConfig = z.infer<typeof indexConfigSchema>;
+
+/** The index's config.json, or null when the checkout has none. */
+export async function readIndexConfig(root: string): Promise<IndexConfig | null> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, "config.json"), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new IngestError("config.json", null, `invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const result = indexConfigSchema.safeParse(json, { reportInput: true });
+  if (!result.success) throw new IngestError("config.json", null, describeIssues(result.error));
+  return result.data;
+}

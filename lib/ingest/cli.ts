@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+import { getEnv } from "../env";
+import { IngestError } from "./ingest-error";
+import { IngestBusyError, runIngest } from "./run-ingest";
+
+// `npm run ingest -- --index <dir> --dump <file.tar.gz> [--json]`
+const usage = "usage: npm run ingest -- [--index <index dir>] [--dump <db-dump.tar.gz>] [--json]";
+
+let args;
+try {
+  args = parseArgs({
+    options: { index: { type: "string" }, dump: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean" } },
+    strict: true,
+  }).values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (args.help || (!args.index && !args.dump)) {
+  console.error(usage);
+  process.exit(args.help ? 0 : 2);
+}
+
+const { DATABASE_URL } = getEnv();
+try {
+  const summary = await runIngest(DATABASE_URL, {
+    indexDir: args.index,
+    dumpPath: args.dump,
+    log: args.json ? undefined : (m) => console.log(m),
+  });
+  if (args.json) console.log(JSON.stringify(summary));
+  else
+    console.log(
+      `Ingest run ${summary.runId} succeeded in ${(summary.durationMs / 1000).toFixed(1)} s: ` +
+        `${summary.crates} crates, ${summary.versions} versions, ${summary.dependencies} dependencies.`,
+    );
+} catch (error) {
+  if (error instanceof IngestError) {
+    console.error(`Ingest aborted, nothing changed: ${error.message}`);
+  } else if (error instanceof IngestBusyError) {
+    console.error(error.message);
+  } else {
+    console.error(`Ingest failed, nothing changed: ${(error as Error).stack ?? error}`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,199 @@
+import type pg from "pg";
+
+// Turns the staged rows of one run into the served tables, inside the run's
+// transaction. A run is a full snapshot: crates missing from every given source
+// are removed. Only the columns owned by the given sources are written, so an
+// index-only run keeps the dump's metadata and vice versa.
+export async function mergeStaged(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {
+  const q = (sql: string) => client.query(sql);
+
+  const crateSources = [
+    sources.index ? `SELECT name_lower, name, 1 AS pri FROM st_index_version` : null,
+    sources.dump ? `SELECT lower(name), name, 2 AS pri FROM st_crate` : null,
+  ].filter(Boolean);
+  await q(`CREATE TEMP TABLE st_source_crate ON COMMIT DROP AS
+    SELECT name_lower, (array_agg(name ORDER BY pri))[1] AS name
+    FROM (${crateSources.join(" UNION ALL ")}) s (name_lower, name, pri) GROUP BY name_lower`);
+
+  await q(`DELETE FROM crates c WHERE NOT EXISTS (SELECT 1 FROM st_source_crate s WHERE s.name_lower = c.name_lower)`);
+  // Free the published-case names first so that a case change cannot collide.
+  await q(`INSERT INTO crates (name, name_lower) SELECT name, name_lower FROM st_source_crate
+    ON CONFLICT (name_lower) DO UPDATE SET name = EXCLUDED.name WHERE crates.name IS DISTINCT FROM EXCLUDED.name`);
+
+  if (sources.dump) {
+    await q(`CREATE TEMP TABLE st_crate_map ON COMMIT DROP AS
+      SELECT s.dump_id, c.id FROM st_crate s JOIN crates c ON c.name_lower = lower(s.name)`);
+    await q(`UPDATE crates c SET description = NULLIF(s.description, ''), homepage = s.homepage,
+        documentation = s.documentation, repository = s.repository, readme = s.readme,
+        created_at = s.created_at, updated_at = s.updated_at,
+        downloads = COALESCE(d.downloads, s.downloads, 0)
+      FROM st_crate s JOIN st_crate_map m ON m.dump_id = s.dump_id
+      LEFT JOIN st_crate_download d ON d.crate_dump_id = s.dump_id
+      WHERE c.id = m.id`);
+    await mergeOwnersAndUsers(client);
+  }
+
+  await mergeVersions(client, sources);
+  await mergeDependencies(client, sources);
+  if (sources.dump) {
+    await mergeCategoriesAndKeywords(client);
+    await q(`DELETE FROM version_downloads`);
+    await q(`INSERT INTO version_downloads (version_id, date, downloads)
+      SELECT v.id, d.date, sum(d.downloads)::int FROM st_version_download d
+      JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
+      JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
+      JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
+      GROUP BY v.id, d.date`);
+  }
+  await deriveCrateFacts(client);
+}
+
+async function mergeOwnersAndUsers(client: pg.ClientBase): Promise<void> {
+  const q = (sql: string) => client.query(sql);
+  await q(`INSERT INTO registry_users (id, login, name, avatar, github_id)
+    SELECT id, login, name, avatar, github_id FROM st_user
+    ON CONFLICT (id) DO UPDATE SET login = EXCLUDED.login, name = EXCLUDED.name, avatar = EXCLUDED.avatar, github_id = EXCLUDED.github_id`);
+  await q(`INSERT INTO registry_teams (id, login, name, avatar, github_id, org_id)
+    SELECT id, login, name, avatar, github_id, org_id FROM st_team
+    ON CONFLICT (id) DO UPDATE SET login = EXCLUDED.login, name = EXCLUDED.name, avatar = EXCLUDED.avatar,
+      github_id = EXCLUDED.github_id, org_id = EXCLUDED.org_id`);
+  await q(`DELETE FROM crate_owners`);
+  await q(`INSERT INTO crate_owners (crate_id, kind, user_id, team_id, created_at)
+    SELECT DISTINCT ON (m.id, o.owner_kind, o.owner_id) m.id,
+      (CASE o.owner_kind WHEN 0 THEN 'user' ELSE 'team' END)::"OwnerKind",
+      CASE WHEN o.owner_kind = 0 THEN o.owner_id END, CASE WHEN o.owner_kind = 1 THEN o.owner_id END, o.created_at
+    FROM st_owner o JOIN st_crate_map m ON m.dump_id = o.crate_dump_id
+    ORDER BY m.id, o.owner_kind, o.owner_id, o.line`);
+  await q(`DELETE FROM registry_teams t WHERE NOT EXISTS (SELECT 1 FROM st_team s WHERE s.id = t.id)`);
+  // Users who left the dump may still be named as publishers by versions we keep.
+  await q(`UPDATE versions SET published_by_id = NULL WHERE published_by_id NOT IN (SELECT id FROM st_user)`);
+  await q(`DELETE FROM registry_users u WHERE NOT EXISTS (SELECT 1 FROM st_user s WHERE s.id = u.id)`);
+}
+
+async function mergeVersions(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {
+  const q = (sql: string) => client.query(sql);
+  const dumpJoin = sources.dump
+    ? `LEFT JOIN (st_dump_version dv JOIN st_crate sc ON sc.dump_id = dv.crate_dump_id) ON lower(sc.name) = iv.name_lower AND dv.num = iv.num`
+    : `LEFT JOIN (SELECT NULL::timestamptz AS created_at, NULL::text AS license, NULL::int AS crate_size, NULL::text AS edition,
+         NULL::bigint AS downloads, NULL::int AS published_by) dv ON false`;
+  if (sources.index) {
+    await q(`CREATE TEMP TABLE st_version_src ON COMMIT DROP AS
+      SELECT c.id AS crate_id, iv.num, iv.sort_key, iv.prerelease, iv.yanked, iv.checksum, iv.features,
+        iv.rust_version, iv.links, iv.v, COALESCE(iv.pubtime, dv.created_at) AS published_at, dv.license,
+        dv.crate_size, dv.edition, COALESCE(dv.downloads, 0) AS downloads,
+        (SELECT u.id FROM registry_users u WHERE u.id = dv.published_by) AS published_by
+      FROM st_index_version iv JOIN crates c ON c.name_lower = iv.name_lower ${dumpJoin}`);
+  } else {
+    await q(`CREATE TEMP TABLE st_version_src ON COMMIT DROP AS
+      SELECT m.id AS crate_id, dv.num, dv.sort_key, dv.prerelease, dv.yanked, dv.checksum, dv.features,
+        dv.rust_version, dv.links, 1 AS v, dv.created_at AS published_at, dv.license, dv.crate_size, dv.edition,
+        COALESCE(dv.downloads, 0) AS downloads,
+        (SELECT u.id FROM registry_users u WHERE u.id = dv.published_by) AS published_by
+      FROM st_dump_version dv JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id`);
+  }
+  const indexColumns = ["sort_key", "prerelease", "yanked", "checksum", "features", "rust_version", "links", "index_schema"];
+  const dumpColumns = ["license", "crate_size", "edition", "downloads", "published_by_id"];
+  const updated = [...indexColumns, ...(sources.dump ? dumpColumns : []), "published_at"];
+  const published = sources.dump ? "EXCLUDED.published_at" : "COALESCE(EXCLUDED.published_at, versions.published_at)";
+  await q(`INSERT INTO versions (crate_id, num, sort_key, prerelease, yanked, checksum, features, rust_version, links,
+      index_schema, published_at, license, crate_size, edition, downloads, published_by_id)
+    SELECT crate_id, num, sort_key, prerelease, yanked, checksum, features, rust_version, links, v, published_at,
+      license, crate_size, edition, downloads, published_by FROM st_version_src
+    ON CONFLICT (crate_id, num) DO UPDATE SET
+      ${updated.map((c) => (c === "published_at" ? `published_at = ${published}` : `${c} = EXCLUDED.${c}`)).join(", ")}`);
+  await q(`DELETE FROM versions v WHERE NOT EXISTS (SELECT 1 FROM st_version_src s WHERE s.crate_id = v.crate_id AND s.num = v.num)`);
+}
+
+async function mergeDependencies(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {
+  const q = (sql: string) => client.query(sql);
+  await q(`DELETE FROM dependencies`);
+  if (sources.index) {
+    await q(`INSERT INTO dependencies (version_id, crate_name, crate_id, explicit_name, req, optional, default_features,
+        features, target, kind)
+      SELECT v.id, d.crate_name, dc.id, d.explicit_name, d.req, d.optional, d.default_features, d.features, d.target, d.kind
+      FROM st_index_dep d
+      JOIN crates c ON c.name_lower = d.name_lower
+      JOIN versions v ON v.crate_id = c.id AND v.num = d.num
+      LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`);
+  } else {
+    await q(`INSERT INTO dependencies (version_id, crate_name, crate_id, explicit_name, req, optional, default_features,
+        features, target, kind)
+      SELECT v.id, dc.name, dc.id, d.explicit_name, d.req, d.optional, d.default_features, d.features,
+        NULLIF(d.target, ''), d.kind
+      FROM st_dump_dep d
+      JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
+      JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
+      JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
+      JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id
+      JOIN crates dc ON dc.id = dm.id`);
+  }
+}
+
+async function mergeCategoriesAndKeywords(client: pg.ClientBase): Promise<void> {
+  const q = (sql: string) => client.query(sql);
+  await q(`DELETE FROM categories c WHERE NOT EXISTS (SELECT 1 FROM st_category s WHERE s.slug = c.slug)`);
+  await q(`INSERT INTO categories (slug, name, description) SELECT slug, name, COALESCE(description, '') FROM st_category
+    ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description`);
+  await q(`DELETE FROM crate_categories`);
+  await q(`INSERT INTO crate_categories (crate_id, category_id)
+    SELECT DISTINCT m.id, c.id FROM st_crate_category x
+    JOIN st_crate_map m ON m.dump_id = x.crate_dump_id
+    JOIN st_category s ON s.dump_id = x.category_dump_id
+    JOIN categories c ON c.slug = s.slug`);
+  await q(`DELETE FROM keywords k WHERE NOT EXISTS (SELECT 1 FROM st_keyword s WHERE s.keyword = k.keyword)`);
+  await q(`INSERT INTO keywords (keyword) SELECT DISTINCT keyword FROM st_keyword ON CONFLICT (keyword) DO NOTHING`);
+  await q(`DELETE FROM crate_keywords`);
+  await q(`INSERT INTO crate_keywords (crate_id, keyword_id)
+    SELECT DISTINCT m.id, k.id FROM st_crate_keyword x
+    JOIN st_crate_map m ON m.dump_id = x.crate_dump_id
+    JOIN st_keyword s ON s.dump_id = x.keyword_dump_id
+    JOIN keywords k ON k.keyword = s.keyword`);
+}
+
+// Derived columns, recomputed for every crate on every run.
+async function deriveCrateFacts(client: pg.ClientBase): Promise<void> {
+  const q = (sql: string) => client.query(sql);
+  await q(`UPDATE crates c SET version_count = s.n, all_yanked = s.all_yanked,
+      created_at = COALESCE(c.created_at, s.first_published), updated_at = COALESCE(c.updated_at, s.last_published)
+    FROM (SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
+            max(published_at) last_published FROM versions GROUP BY crate_id) s
+    WHERE c.id = s.crate_id`);
+  await q(`UPDATE crates c SET version_count = 0, all_yanked = false
+    WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.crate_id = c.id)`);
+  // Default version: highest stable non-yanked, else highest non-yanked, else highest.
+  await q(`UPDATE crates c SET default_version_id = d.id
+    FROM (SELECT DISTINCT ON (crate_id) crate_id, id FROM versions
+          ORDER BY crate_id, yanked, prerelease, sort_key DESC) d
+    WHERE c.id = d.crate_id AND c.default_version_id IS DISTINCT FROM d.id`);
+  await q(`UPDATE crates c SET max_version = m.num
+    FROM (SELECT c2.id, (SELECT v.num FROM versions v WHERE v.crate_id = c2.id AND NOT v.yanked
+                         ORDER BY v.sort_key DESC LIMIT 1) num FROM crates c2) m
+    WHERE c.id = m.id AND c.max_version IS DISTINCT FROM m.num`);
+  await q(`UPDATE crates c SET recent_downloads = COALESCE(r.n, 0)
+    FROM crates c2 LEFT JOIN (SELECT v.crate_id, sum(d.downloads)::bigint n FROM version_downloads d
+                              JOIN versions v ON v.id = d.version_id GROUP BY v.crate_id) r ON r.crate_id = c2.id
+    WHERE c.id = c2.id AND c.recent_downloads IS DISTINCT FROM COALESCE(r.n, 0)`);
+  // A dependent counts once, through its default version, and not at all when
+  // every one of its versions is yanked (withdrawn junk must not inflate counts).
+  await q(`UPDATE crates c SET reverse_dependency_count = COALESCE(r.n, 0)
+    FROM crates c2 LEFT JOIN (
+      SELECT d.crate_id, count(DISTINCT dependent.id)::int n FROM crates dependent
+      JOIN dependencies d ON d.version_id = dependent.default_version_id
+      WHERE NOT dependent.all_yanked AND d.kind <> 'dev' AND d.crate_id IS NOT NULL AND d.crate_id <> dependent.id
+      GROUP BY d.crate_id) r ON r.crate_id = c2.id
+    WHERE c.id = c2.id AND c.reverse_dependency_count IS DISTINCT FROM COALESCE(r.n, 0)`);
+  await q(`UPDATE categories g SET crate_count = (SELECT count(*) FROM crate_categories x WHERE x.category_id = g.id)`);
+  await q(`UPDATE keywords k SET crate_count = (SELECT count(*) FROM crate_keywords x WHERE x.keyword_id = k.id)`);
+  // Weights: name A, keywords B, description C (English stems), categories D.
+  await q(`UPDATE crates c SET search_vector =
+      setweight(to_tsvector('simple', c.name || ' ' || translate(c.name, '-_', '  ')), 'A') ||
+      setweight(to_tsvector('simple', COALESCE(kw.words, '')), 'B') ||
+      setweight(to_tsvector('english', COALESCE(c.description, '')), 'C') ||
+      setweight(to_tsvector('simple', COALESCE(cat.words, '')), 'D')
+    FROM crates c2
+    LEFT JOIN (SELECT x.crate_id, string_agg(translate(k.keyword, '-_', '  '), ' ') words FROM crate_keywords x
+               JOIN keywords k ON k.id = x.keyword_id GROUP BY x.crate_id) kw ON kw.crate_id = c2.id
+    LEFT JOIN (SELECT x.crate_id, string_agg(translate(g.name, ':', ' '), ' ') words FROM crate_categories x
+               JOIN categories g ON g.id = x.category_id GROUP BY x.crate_id) cat ON cat.crate_id = c2.id
+    WHERE c.id = c2.id`);
+}

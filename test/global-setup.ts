@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { migrate } from "../lib/db/migrate";
+import { runIngest } from "../lib/ingest/run-ingest";
+import { buildDumpFixture } from "../scripts/build-dump-fixture";
+import { fixtureDumpPath, fixtureIndexDir } from "./fixture-paths";
+import { adminQuery, databaseUrl } from "./test-database";
+
+// Runs once per `vitest run`: builds the dump fixture, and on a real
+// PostgreSQL server prepares two templates every database test copies from.
+// TEST_POSTGRES_URL names the server (default: the local one on 5432); when it
+// cannot be reached the database tests run on embedded PGlite instead.
+const EMPTY_TEMPLATE = "cratelist_test_empty";
+const SEEDED_TEMPLATE = "cratelist_test_seeded";
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(fixtureDumpPath)) await buildDumpFixture(fixtureDumpPath);
+  project.provide("fixtureDumpPath", fixtureDumpPath);
+  project.provide("emptyTemplate", EMPTY_TEMPLATE);
+  project.provide("seededTemplate", SEEDED_TEMPLATE);
+
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (!(await reachable(adminUrl))) {
+    console.warn(`\n[tests] No PostgreSQL at ${redact(adminUrl)}: database tests run on the embedded PGlite database.\n`);
+    project.provide("postgresAdminUrl", null);
+    return;
+  }
+  project.provide("postgresAdminUrl", adminUrl);
+  for (const template of [EMPTY_TEMPLATE, SEEDED_TEMPLATE]) {
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await adminQuery(adminUrl, `CREATE DATABASE ${template}`);
+    await migrate(databaseUrl(adminUrl, template));
+  }
+  await runIngest(databaseUrl(adminUrl, SEEDED_TEMPLATE), { indexDir: fixtureIndexDir, dumpPath: fixtureDumpPath });
+  // Templates must have no open connection when copied; drop leftovers of killed runs.
+  const { rows } = await queryRows(adminUrl, `SELECT datname FROM pg_database WHERE datname LIKE 'cratelist_t\\_%'`);
+  for (const row of rows) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function queryRows(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query<{ datname: string }>(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  u.password = u.password ? "***" : "";
+  return u.toString();
+}

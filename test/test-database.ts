@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { migrate } from "../lib/db/migrate";
+import { startEmbeddedPostgres } from "../lib/db/start-embedded-postgres";
+import { runIngest } from "../lib/ingest/run-ingest";
+import { fixtureDumpPath, fixtureIndexDir } from "./fixture-paths";
+
+// A fresh database for one test file. On a real PostgreSQL server it is a copy
+// of a template made once per run by test/global-setup.ts (migrated, and with
+// the fixtures ingested when `seeded`); without a server it is an embedded
+// PGlite instance prepared the same way.
+
+export interface TestDatabase {
+  url: string;
+  /** Connections the database serves correctly at once (1 for the embedded one). */
+  poolMax: number;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(options: { seeded: boolean }): Promise<TestDatabase> {
+  const server = inject("postgresAdminUrl");
+  if (!server) return createEmbeddedDatabase(options);
+  const name = `cratelist_t_${randomBytes(6).toString("hex")}`;
+  const template = options.seeded ? inject("seededTemplate") : inject("emptyTemplate");
+  await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  return {
+    url: databaseUrl(server, name),
+    poolMax: 5,
+    drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function createEmbeddedDatabase(options: { seeded: boolean }): Promise<TestDatabase> {
+  const embedded = await startEmbeddedPostgres();
+  await migrate(embedded.url);
+  if (options.seeded) await runIngest(embedded.url, { indexDir: fixtureIndexDir, dumpPath: inject("fixtureDumpPath") ?? fixtureDumpPath });
+  return { url: embedded.url, poolMax: 1, drop: () => embedded.stop() };
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Admin URL of the PostgreSQL server, or null when tests use the embedded database. */
+    postgresAdminUrl: string | null;
+    emptyTemplate: string;
+    seededTemplate: string;
+    fixtureDumpPath: string;
+  }
+}

@@ -1,4 +1,6 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { pack } from "tar-stream";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -167,6 +169,34 @@ describe("runIngest on the fixtures", () => {
     expect(run!.error).toContain("se/rd/serde:3");
   });
 
+  it("aborts on a dump row that points at a missing crate, names the CSV line, and changes nothing", async () => {
+    const before = await snapshot(db.url);
+    const dir = await mkdtemp(path.join(tmpdir(), "cratelist-dump-"));
+    try {
+      const tarball = path.join(dir, "bad-dump.tar.gz");
+      await writeFile(
+        tarball,
+        await tarGz({
+          "2026-01-01-000000/metadata.json": '{"timestamp":"2026-01-01T00:00:00Z"}',
+          "2026-01-01-000000/data/crates.csv":
+            "id,name,updated_at,created_at,description,homepage,documentation,repository,readme\n" +
+            "1,serde,2026-01-01 00:00:00,2015-01-01 00:00:00,A serialization framework,,,,\n",
+          "2026-01-01-000000/data/versions.csv":
+            "id,crate_id,num,updated_at,created_at,downloads,features,yanked,license,checksum\n" +
+            `10,1,1.0.0,2026-01-01 00:00:00,2015-01-01 00:00:00,5,{},f,MIT,${"a".repeat(64)}\n` +
+            `11,999,1.0.1,2026-01-01 00:00:00,2015-01-01 00:00:00,5,{},f,MIT,${"b".repeat(64)}\n`,
+        }),
+      );
+      const error = await runIngest(db.url, { indexDir: fixtureIndexDir, dumpPath: tarball }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as Error).message).toContain("data/versions.csv:3");
+      expect((error as Error).message).toContain("crate_id 999");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(await snapshot(db.url)).toEqual(before);
+  });
+
   // The embedded database serves one connection at a time: nothing concurrent to test there.
   it.skipIf(!inject("postgresAdminUrl"))("refuses a second concurrent run with a clear message", async () => {
     const holder = new pg.Client({ connectionString: db.url });
@@ -179,6 +209,17 @@ describe("runIngest on the fixtures", () => {
     }
   });
 });
+
+async function tarGz(files: Record<string, string>): Promise<Buffer> {
+  const archive = pack();
+  const chunks: Buffer[] = [];
+  archive.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve) => archive.on("end", resolve));
+  for (const [name, text] of Object.entries(files)) archive.entry({ name }, text);
+  archive.finalize();
+  await done;
+  return gzipSync(Buffer.concat(chunks));
+}
 
 function compareSemverCore(a: string, b: string): number {
   const pa = a.split(/[.+]/).map(Number);

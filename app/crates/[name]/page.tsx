@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CrateHeader } from "@/components/crate/crate-header";
+import { CrateSidebar } from "@/components/crate/crate-sidebar";
+import { DependencySections } from "@/components/crate/dependency-sections";
+import { DependentsList } from "@/components/crate/dependents-list";
+import { FeatureTable } from "@/components/crate/feature-table";
+import { InstallSnippet } from "@/components/crate/install-snippet";
+import { VersionHistory } from "@/components/crate/version-history";
+import { Section } from "@/components/ui/section";
+import { getDb } from "@/lib/db";
+import { decodeParam } from "@/lib/http/decode-param";
+import { firstParam } from "@/lib/http/first-param";
+import { featureList } from "@/lib/registry/feature-list";
+import { formatNumber } from "@/lib/registry/format";
+import { getCrate } from "@/lib/registry/get-crate";
+import { getVersion } from "@/lib/registry/get-version";
+import { listDependencies, type DependenciesByKind } from "@/lib/registry/list-dependencies";
+import { listDependents } from "@/lib/registry/list-dependents";
+import { listVersions } from "@/lib/registry/list-versions";
+import { routes } from "@/lib/routes";
+
+export const dynamic = "force-dynamic";
+
+const DEPENDENTS_SHOWN = 20;
+
+// generateMetadata and the page both need the crate: one query per request.
+const loadCrate = cache((name: string) => getCrate(getDb(), name));
+
+interface CratePageProps {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: CratePageProps): Promise<Metadata> {
+  const crate = await loadCrate(decodeParam((await params).name));
+  if (!crate) return { title: "Crate not found" };
+  const version = crate.defaultVersion?.num;
+  return {
+    title: version ? `${crate.name} ${version}` : crate.name,
+    description: crate.description ?? `The ${crate.name} Rust crate: versions, dependencies, dependents and features.`,
+    alternates: { canonical: routes.crate(crate.name) },
+  };
+}
+
+const noDependencies: DependenciesByKind = { normal: [], build: [], dev: [] };
+
+export default async function CratePage({ params, searchParams }: CratePageProps) {
+  const [{ name }, query] = await Promise.all([params, searchParams]);
+  const crate = await loadCrate(decodeParam(name));
+  if (!crate) notFound();
+
+  // `?version=` shows another version's facts, features and dependencies; an unknown one is a 404.
+  const db = getDb();
+  const requested = firstParam(query.version)?.trim();
+  let version = crate.defaultVersion;
+  if (requested && requested !== version?.num) {
+    version = await getVersion(db, crate.id, requested);
+    if (!version) notFound();
+  }
+
+  const [versions, dependencies, dependents] = await Promise.all([
+    listVersions(db, crate.id),
+    version ? listDependencies(db, version.id) : noDependencies,
+    listDependents(db, crate.id, { page: 1, perPage: DEPENDENTS_SHOWN }),
+  ]);
+
+  // Features name dependencies by their manifest name (the rename, when there is one).
+  const allDependencies = [...dependencies.normal, ...dependencies.build, ...dependencies.dev];
+  const dependencyCrates = new Map(allDependencies.map((d) => [d.explicitName ?? d.crateName, d.knownCrateName]));
+  const optionalNames = allDependencies.filter((d) => d.optional).map((d) => d.explicitName ?? d.crateName);
+  const features = version ? featureList(version.features, optionalNames) : [];
+  const versionLabel = version ? `of ${version.num}` : undefined;
+  const now = new Date();
+
+  return (
+    <div className="grid gap-x-10 gap-y-8 lg:grid-cols-[minmax(0,1fr)_17rem]">
+      <div className="min-w-0 lg:col-start-1">
+        <CrateHeader crate={crate} version={version} now={now} />
+      </div>
+
+      <aside aria-label={`About ${crate.name}`} className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <CrateSidebar crate={crate} versionCount={versions.length} now={now} />
+      </aside>
+
+      <div className="min-w-0 space-y-10 lg:col-start-1 lg:row-start-2">
+        <Section id="install" title="Install">
+          <InstallSnippet
+            name={crate.name}
+            version={version?.num ?? null}
+            pinned={version !== null && version.num !== crate.defaultVersion?.num}
+          />
+        </Section>
+
+        <Section id="features" title="Features" aside={versionLabel}>
+          {features.length > 0 ? (
+            <FeatureTable
+              caption={`Features of ${crate.name} ${version?.num ?? ""}`}
+              features={features}
+              dependencyCrates={dependencyCrates}
+            />
+          ) : (
+            <p className="text-sm text-subtle">This version has no optional features.</p>
+          )}
+        </Section>
+
+        <Section id="dependencies" title="Dependencies" aside={versionLabel}>
+          <DependencySections dependencies={dependencies} />
+        </Section>
+
+        <Section
+          id="dependents"
+          title="Dependents"
+          aside={`${formatNumber(dependents.total)} ${dependents.total === 1 ? "crate" : "crates"}`}
+        >
+          {dependents.total === 0 ? (
+            <p className="text-sm text-subtle">
+              No crate here depends on {crate.name} directly (counting each crate&apos;s latest version; dev dependencies
+              and fully yanked crates are left out).
+            </p>
+          ) : (
+            <>
+              <p className="mb-1 text-sm text-subtle">Crates whose latest version depends on {crate.name}, most downloaded first.</p>
+              <DependentsList dependents={dependents.items} label={`Crates that depend on ${crate.name}`} />
+              {dependents.total > dependents.items.length ? (
+                <p className="mt-3 text-sm">
+                  <Link href={routes.dependents(crate.name)} className="font-semibold">
+                    See all {formatNumber(dependents.total)} dependents
+                  </Link>
+                </p>
+              ) : null}
+            </>
+          )}
+        </Section>
+
+        <Section id="versions" title="Versions" aside={`${formatNumber(versions.length)} published`}>
+          <VersionHistory crateName={crate.name} versions={versions} shown={version?.num ?? null} />
+        </Section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { CodeBlock } from "@/components/ui/code-block";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+
+export const metadata: Metadata = {
+  title: "JSON API",
+  description: "Read-only JSON API of cratelist: search crates and fetch a crate's details.",
+};
+
+function ParamTable({ caption, rows }: { caption: string; rows: [name: string, rule: string, meaning: ReactNode][] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm">
+        <caption className="mb-1 text-left font-semibold">{caption}</caption>
+        <thead>
+          <tr className="border-b border-line text-left">
+            <th scope="col" className="py-1.5 pr-4">
+              Name
+            </th>
+            <th scope="col" className="py-1.5 pr-4">
+              Values
+            </th>
+            <th scope="col" className="py-1.5">
+              Meaning
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, rule, meaning]) => (
+            <tr key={name} className="border-b border-line align-top">
+              <th scope="row" className="py-1.5 pr-4 text-left font-mono font-normal">
+                {name}
+              </th>
+              <td className="py-1.5 pr-4">{rule}</td>
+              <td className="py-1.5">{meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const searchExample = `GET /api/v1/search?q=serde&per_page=2
+
+200 OK
+{
+  "total": 87,
+  "page": 1,
+  "per_page": 2,
+  "results": [
+    {
+      "name": "serde",
+      "description": "A generic serialization/deserialization framework",
+      "max_version": "1.0.219",
+      "default_version": "1.0.219",
+      "downloads": 512345678,
+      "recent_downloads": 61234567,
+      "reverse_dependencies": 41234,
+      "updated_at": "2025-03-09T18:11:38.000Z",
+      "exact_match": true
+    },
+    { "name": "serde_json", "...": "..." }
+  ]
+}`;
+
+const crateExample = `GET /api/v1/crates/serde
+
+200 OK
+{
+  "name": "serde",
+  "description": "A generic serialization/deserialization framework",
+  "max_version": "1.0.219",
+  "default_version": "1.0.219",
+  "downloads": 512345678,
+  "recent_downloads": 61234567,
+  "reverse_dependencies": 41234,
+  "license": "MIT OR Apache-2.0",
+  "repository": "https://github.com/serde-rs/serde",
+  "documentation": "https://docs.rs/serde",
+  "homepage": "https://serde.rs",
+  "rust_version": "1.31",
+  "categories": ["encoding", "no-std", "no-std::no-alloc"],
+  "keywords": ["no_std", "serde", "serialization"],
+  "created_at": "2014-12-05T20:20:39.000Z",
+  "updated_at": "2025-03-09T18:11:38.000Z",
+  "versions": [
+    { "num": "1.0.219", "yanked": false, "published_at": "2025-03-09T18:11:38.000Z",
+      "license": "MIT OR Apache-2.0", "rust_version": "1.31" }
+  ],
+  "dependencies": [
+    { "name": "serde_derive", "req": "=1.0.219", "kind": "normal", "optional": true,
+      "target": null, "explicit_name": null }
+  ]
+}`;
+
+const errorExample = `GET /api/v1/search?per_page=500
+
+400 Bad Request
+{ "error": "per_page must be at most 100" }
+
+GET /api/v1/crates/no-such-crate
+
+404 Not Found
+{ "error": "crate \`no-such-crate\` not found" }`;
+
+export default function ApiDocsPage() {
+  return (
+    <div className="max-w-3xl space-y-10">
+      <PageHeading lead="A small read-only JSON API over the same data as the site. No key is needed; answers are UTF-8 JSON.">
+        JSON API
+      </PageHeading>
+
+      <Section id="conventions" title="Conventions">
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            Keys are <code>snake_case</code>. Dates are ISO 8601 strings in UTC, or <code>null</code> when unknown.
+          </li>
+          <li>
+            Counts are plain JSON numbers. <code>downloads</code> is all-time; <code>recent_downloads</code> covers
+            the last 90 days.
+          </li>
+          <li>
+            <code>reverse_dependencies</code> counts distinct crates whose latest version has a normal or build
+            dependency on the crate; dev dependencies and crates with every version yanked do not count.
+          </li>
+          <li>
+            <code>default_version</code> is the version pages show (the highest stable, non-yanked version);{" "}
+            <code>max_version</code> is the highest non-yanked version, pre-releases included.
+          </li>
+          <li>
+            Errors answer with a 4xx or 5xx status and a body <code>{`{"error": "…"}`}</code> saying what went wrong.
+          </li>
+        </ul>
+      </Section>
+
+      <p className="text-sm text-subtle">The numbers in the examples below are illustrative.</p>
+
+      <Section id="search" title="GET /api/v1/search">
+        <p className="mb-3">Crates matching a query, best match first. A crate whose name equals the query comes first and is marked <code>exact_match</code>.</p>
+        <ParamTable
+          caption="Query parameters"
+          rows={[
+            ["q", "text (only the first 200 characters count)", "What to search for: a crate name or words describing it. Empty lists all crates, most popular first."],
+            ["page", "whole number 1–1,000,000, default 1", "Which page of results. A page past the last one answers 200 with no results."],
+            ["per_page", "whole number 1–100, default 20", "Results per page."],
+          ]}
+        />
+        <div className="mt-3">
+          <CodeBlock label="Search example">{searchExample}</CodeBlock>
+        </div>
+      </Section>
+
+      <Section id="crate" title="GET /api/v1/crates/{name}">
+        <p className="mb-3">
+          One crate with every version (newest first) and the dependencies of its default version. The name is matched
+          without regard to case, and <code>-</code> and <code>_</code> count as the same character. Unknown names answer
+          404.
+        </p>
+        <CodeBlock label="Crate example">{crateExample}</CodeBlock>
+        <p className="mt-3">
+          Each dependency has <code>kind</code> <code>normal</code>, <code>build</code> or <code>dev</code>;{" "}
+          <code>target</code> is the platform it applies to (for example <code>cfg(windows)</code>) or{" "}
+          <code>null</code>; <code>explicit_name</code> is the name the crate uses for it when it renames the dependency.
+        </p>
+      </Section>
+
+      <Section id="health" title="GET /api/v1/health">
+        <p className="mb-3">Answers when the site is up, without touching the database.</p>
+        <CodeBlock label="Health example">{`200 OK\n{ "ok": true }`}</CodeBlock>
+      </Section>
+
+      <Section id="errors" title="Errors">
+        <ul className="mb-3 list-disc space-y-1 pl-5">
+          <li>
+            <strong>400</strong>: a parameter is invalid; the message names it and the allowed values.
+          </li>
+          <li>
+            <strong>404</strong>: the crate does not exist here.
+          </li>
+          <li>
+            <strong>500</strong>: something failed on our side. It is logged; try again later.
+          </li>
+        </ul>
+        <CodeBlock label="Error examples">{errorExample}</CodeBlock>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { routes } from "@/lib/routes";
+
+const sizes = {
+  compact: { input: "h-9 text-sm", button: "h-9 px-3 text-sm" },
+  large: { input: "h-12 text-base sm:text-lg", button: "h-12 px-5 text-base" },
+} as const;
+
+/**
+ * A plain GET form to /search: works without JavaScript and leaves a shareable URL.
+ * `id` keeps label/input pairs unique when a page shows two forms.
+ */
+export function SearchForm({
+  id,
+  defaultValue = "",
+  size = "compact",
+  labelVisible = false,
+}: {
+  id: string;
+  defaultValue?: string;
+  size?: keyof typeof sizes;
+  labelVisible?: boolean;
+}) {
+  const inputId = `${id}-q`;
+  const s = sizes[size];
+  return (
+    <form role="search" action={routes.search()} method="get" className="w-full">
+      <label htmlFor={inputId} className={labelVisible ? "mb-1 block font-medium" : "sr-only"}>
+        Search crates
+      </label>
+      <div className="flex w-full gap-2">
+        <input
+          id={inputId}
+          type="search"
+          name="q"
+          defaultValue={defaultValue}
+          placeholder="Search crates, e.g. http client"
+          autoComplete="off"
+          spellCheck={false}
+          enterKeyHint="search"
+          maxLength={200}
+          className={`min-w-0 flex-1 rounded border border-line bg-page px-3 text-ink placeholder:text-subtle ${s.input}`}
+        />
+        <button
+          type="submit"
+          className={`shrink-0 rounded bg-brand font-semibold text-on-brand hover:bg-brand-strong ${s.button}`}
+        >
+          Search
+        </button>
+      </div>
+    </form>
+  );
+}

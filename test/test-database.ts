@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { inject } from "vitest";
 import { migrate } from "../lib/db/migrate";
+import { PrismaClient } from "../lib/generated/prisma/client";
 import { startEmbeddedPostgres } from "../lib/db/start-embedded-postgres";
 import { runIngest } from "../lib/ingest/run-ingest";
 import { fixtureDumpPath, fixtureIndexDir } from "./fixture-paths";
@@ -29,6 +31,11 @@ export async function createTestDatabase(options: { seeded: boolean }): Promise<
     poolMax: 5,
     drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** A Prisma client on a test database, sized to what the database serves. */
+export function createTestPrisma(db: TestDatabase): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: db.poolMax }) });
 }
 
 async function createEmbeddedDatabase(options: { seeded: boolean }): Promise<TestDatabase> {

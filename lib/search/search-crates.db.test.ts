@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client";
-import { createTestDatabase, type TestDatabase } from "../../test/test-database";
+import type { PrismaClient } from "../generated/prisma/client";
+import { createTestDatabase, createTestPrisma, type TestDatabase } from "../../test/test-database";
 import { searchCrates } from "./search-crates";
 
 describe("searchCrates on the fixtures", () => {
@@ -12,7 +11,7 @@ describe("searchCrates on the fixtures", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ seeded: true });
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: db.poolMax }) });
+    prisma = createTestPrisma(db);
   });
   afterAll(async () => {
     await prisma?.$disconnect();

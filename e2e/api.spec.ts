@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+
+test("GET /api/v1/search answers ranked results with the documented shape", async ({ request }) => {
+  const response = await request.get("/api/v1/search?q=serde&per_page=5");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.total).toBeGreaterThan(1);
+  expect(body.results).toHaveLength(5);
+  expect(body.results[0]).toMatchObject({ name: "serde", exact_match: true });
+  for (const key of ["name", "description", "max_version", "downloads", "reverse_dependencies"]) {
+    expect(body.results[0]).toHaveProperty(key);
+  }
+  expect(typeof body.results[0].downloads).toBe("number");
+});
+
+test("GET /api/v1/search rejects bad paging with a 400 and a message", async ({ request }) => {
+  for (const query of ["page=0", "page=abc", "per_page=1000", "per_page=-1"]) {
+    const response = await request.get(`/api/v1/search?q=serde&${query}`);
+    expect(response.status(), query).toBe(400);
+    expect((await response.json()).error, query).toMatch(/page/);
+  }
+});
+
+test("GET /api/v1/search never fails on hostile queries", async ({ request }) => {
+  for (const q of ["& | ! :* ( ) <->", "\\'\"", "x".repeat(10_000), "\u202e\u200f", "🦀"]) {
+    const response = await request.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+    expect(response.status()).toBe(200);
+    expect(Array.isArray((await response.json()).results)).toBe(true);
+  }
+});
+
+test("GET /api/v1/crates/<name> answers the crate, and 404 for an unknown one", async ({ request }) => {
+  const response = await request.get("/api/v1/crates/tokio");
+  expect(response.status()).toBe(200);
+  const crate = await response.json();
+  expect(crate.name).toBe("tokio");
+  expect(crate.versions.length).toBeGreaterThan(0);
+  expect(crate.dependencies.some((d: { name: string }) => d.name === "mio")).toBe(true);
+
+  const missing = await request.get("/api/v1/crates/no-such-crate-anywhere");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error).toMatch(/not found/);
+});

@@ -1,0 +1,75 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+// A visitor's path through the site: search, open a crate, follow a dependency.
+
+test("search, open a crate page, and follow a dependency link", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("searchbox").first();
+  await search.fill("serde");
+  await search.press("Enter");
+
+  await expect(page).toHaveURL(/\/search\?q=serde/);
+  const firstResult = page.getByRole("main").getByRole("link", { name: "serde", exact: true }).first();
+  await expect(firstResult).toBeVisible();
+  await firstResult.click();
+
+  await expect(page).toHaveURL(/\/crates\/serde$/);
+  await expect(page.getByRole("heading", { level: 1, name: "serde" })).toBeVisible();
+  // Versions, dependencies and dependents of a crate the fixtures know well.
+  await expect(page.getByRole("heading", { name: /versions/i }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: /dependents|reverse dependencies|used by/i }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "serde_json", exact: true }).first()).toBeVisible();
+
+  const dependency = page.getByRole("link", { name: "serde_derive", exact: true }).first();
+  await expect(dependency).toBeVisible();
+  await dependency.click();
+  await expect(page).toHaveURL(/\/crates\/serde_derive$/);
+  await expect(page.getByRole("heading", { level: 1, name: "serde_derive" })).toBeVisible();
+});
+
+test("typo-tolerant search finds tokio from 'toki'", async ({ page }) => {
+  await page.goto("/search?q=toki");
+  await expect(page.getByRole("main").getByRole("link", { name: "tokio", exact: true }).first()).toBeVisible();
+});
+
+test("a search with no match says so and offers a way on", async ({ page }) => {
+  await page.goto("/search?q=qqqqzzzzxxxxwwww");
+  await expect(page.getByText(/no crates? (match|found)/i).first()).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: /categor/i }).first()).toBeVisible();
+});
+
+test("an unknown crate answers a real 404 page", async ({ page }) => {
+  const response = await page.goto("/crates/this-crate-does-not-exist-anywhere");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/not found/i);
+});
+
+test("categories and keywords list ranked crates", async ({ page }) => {
+  await page.goto("/categories");
+  const category = page.getByRole("main").getByRole("link", { name: /encoding/i }).first();
+  await category.click();
+  await expect(page).toHaveURL(/\/categories\/encoding/);
+  await expect(page.getByRole("main").getByRole("link", { name: "serde", exact: true }).first()).toBeVisible();
+
+  await page.goto("/crates/tokio");
+  await page.getByRole("link", { name: /^#?async$/ }).first().click();
+  await expect(page).toHaveURL(/\/keywords\/async/);
+  await expect(page.getByRole("main").getByRole("link", { name: "tokio", exact: true }).first()).toBeVisible();
+});
+
+for (const path of ["/", "/search?q=http", "/crates/tokio", "/categories"]) {
+  test(`no serious accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("the crate page fits a phone screen @phone", async ({ page }) => {
+  await page.goto("/crates/tokio");
+  await expect(page.getByRole("heading", { level: 1, name: "tokio" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

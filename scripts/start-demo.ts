@@ -1,0 +1,96 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "../lib/db/migrate";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/start-embedded-postgres";
+import { runIngest } from "../lib/ingest/run-ingest";
+
+// `npm run demo`: the site on http://localhost:3000 with the bundled real
+// crates.io sample loaded. Without DATABASE_URL it runs on the embedded
+// database (PGlite, kept in .data/pglite); with DATABASE_URL it uses that
+// PostgreSQL. Safe to run again: it migrates, ingests only an empty database
+// (or always with --reingest), and rebuilds the site only when sources changed.
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const reingest = process.argv.includes("--reingest");
+const indexDir = path.join(root, "fixtures/crates-io-index");
+const dumpPath = path.join(root, "fixtures/dump/db-dump.tar.gz");
+
+let embedded: EmbeddedPostgres | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.log("DATABASE_URL is not set: starting the embedded database (PGlite) in .data/pglite");
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/pglite") });
+  databaseUrl = embedded.url;
+}
+
+const migrated = await migrate(databaseUrl);
+console.log(`Migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already there`);
+
+if (reingest || (await crateCount(databaseUrl)) === 0) {
+  if (!existsSync(dumpPath)) run("node", ["--import", "tsx", "scripts/build-dump-fixture.ts", "--out", dumpPath]);
+  const summary = await runIngest(databaseUrl, { indexDir, dumpPath, log: (m) => console.log(`ingest: ${m}`) });
+  console.log(`Loaded ${summary.crates} crates, ${summary.versions} versions in ${(summary.durationMs / 1000).toFixed(1)} s`);
+}
+
+if (await buildIsStale()) run("npx", ["next", "build"]);
+
+const env = { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10") };
+const server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+console.log(`Serving on http://localhost:${port}`);
+const shutdown = async () => {
+  server.kill("SIGTERM");
+  await embedded?.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+server.on("exit", async (code) => {
+  await embedded?.stop();
+  process.exit(code ?? 0);
+});
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`\`${command} ${args.join(" ")}\` failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function crateCount(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM crates");
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+// The build is stale when any source file is newer than the last build.
+async function buildIsStale(): Promise<boolean> {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  for (const dir of ["app", "components", "lib", "public"]) {
+    if (await newerThan(path.join(root, dir), built)) return true;
+  }
+  for (const file of ["next.config.ts", "package.json", "postcss.config.mjs"]) {
+    if (existsSync(path.join(root, file)) && statSync(path.join(root, file)).mtimeMs > built) return true;
+  }
+  return false;
+}
+
+async function newerThan(dir: string, time: number): Promise<boolean> {
+  if (!existsSync(dir)) return false;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    if ((await stat(path.join(entry.parentPath, entry.name))).mtimeMs > time) return true;
+  }
+  return false;
+}

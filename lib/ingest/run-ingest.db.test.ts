@@ -212,12 +212,10 @@ describe("runIngest on the fixtures", () => {
 
 async function tarGz(files: Record<string, string>): Promise<Buffer> {
   const archive = pack();
-  const chunks: Buffer[] = [];
-  archive.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => archive.on("end", resolve));
   for (const [name, text] of Object.entries(files)) archive.entry({ name }, text);
   archive.finalize();
-  await done;
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
   return gzipSync(Buffer.concat(chunks));
 }
 

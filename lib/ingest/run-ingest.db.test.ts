@@ -225,3 +225,45 @@ function compareSemverCore(a: string, b: string): number {
   for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }
+
+describe("runIngest with one source", () => {
+  let db: TestDatabase;
+  const dumpPath = inject("fixtureDumpPath");
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ seeded: false });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("loads versions and dependencies from the dump alone, keeping only edges to known crates", async () => {
+    const summary = await runIngest(db.url, { dumpPath });
+    expect(summary.crates).toBe(summary.staged.dump_crates);
+    expect(summary.versions).toBe(summary.staged.dump_versions);
+    expect(summary.dependencies).toBe(summary.staged.dump_dependencies);
+    const [row] = await query<{ serde_default: string; described: number }>(
+      db.url,
+      `SELECT (SELECT v.num FROM crates c JOIN versions v ON v.id = c.default_version_id WHERE c.name = 'serde') serde_default,
+              (SELECT count(*) FROM crates WHERE description IS NOT NULL)::int described`,
+    );
+    expect(row!.serde_default).toMatch(/^1\.\d+\.\d+$/);
+    expect(row!.described).toBeGreaterThan(100);
+  });
+
+  it("an index-only run afterwards replaces versions and dependencies but keeps the dump's metadata", async () => {
+    const [before] = await query<{ description: string; downloads: string; license: string }>(
+      db.url,
+      `SELECT c.description, c.downloads::text, v.license FROM crates c JOIN versions v ON v.id = c.default_version_id WHERE c.name = 'tokio'`,
+    );
+    const expected = await countFixtureIndex();
+    const summary = await runIngest(db.url, { indexDir: fixtureIndexDir });
+    expect(summary.dependencies).toBe(expected.deps);
+    const [after] = await query<{ description: string; downloads: string; license: string }>(
+      db.url,
+      `SELECT c.description, c.downloads::text, v.license FROM crates c JOIN versions v ON v.id = c.default_version_id WHERE c.name = 'tokio'`,
+    );
+    expect(after).toEqual(before);
+    expect(after!.description).toMatch(/asynchronous/i);
+  });
+});

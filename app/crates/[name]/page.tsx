@@ -94,18 +94,6 @@ export default async function CratePage({ params, searchParams }: CratePageProps
           />
         </Section>
 
-        <Section id="features" title="Features" aside={versionLabel}>
-          {features.length > 0 ? (
-            <FeatureTable
-              caption={`Features of ${crate.name} ${version?.num ?? ""}`}
-              features={features}
-              dependencyCrates={dependencyCrates}
-            />
-          ) : (
-            <p className="text-sm text-subtle">This version has no optional features.</p>
-          )}
-        </Section>
-
         <Section id="dependencies" title="Dependencies" aside={versionLabel}>
           <DependencySections dependencies={dependencies} />
         </Section>
@@ -132,6 +120,18 @@ export default async function CratePage({ params, searchParams }: CratePageProps
                 </p>
               ) : null}
             </>
+          )}
+        </Section>
+
+        <Section id="features" title="Features" aside={versionLabel}>
+          {features.length > 0 ? (
+            <FeatureTable
+              caption={`Features of ${crate.name} ${version?.num ?? ""}`}
+              features={features}
+              dependencyCrates={dependencyCrates}
+            />
+          ) : (
+            <p className="text-sm text-subtle">This version has no optional features.</p>
           )}
         </Section>
 

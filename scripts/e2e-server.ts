@@ -21,6 +21,8 @@ try {
   env.DATABASE_URL = url.toString();
 } catch {
   console.warn("[e2e] No PostgreSQL reachable: the site under test runs on the embedded database.");
+  // Its own data directory, so that the tests never touch the demo's data.
+  env.EMBEDDED_DATA_DIR = path.join(root, ".data/pglite-e2e");
 }
 
 const child = spawn("node", ["--import", "tsx", "scripts/start-demo.ts", "--reingest"], { cwd: root, env, stdio: "inherit" });

@@ -22,8 +22,9 @@ const dumpPath = path.join(root, "fixtures/dump/db-dump.tar.gz");
 let embedded: EmbeddedPostgres | undefined;
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.log("DATABASE_URL is not set: starting the embedded database (PGlite) in .data/pglite");
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/pglite") });
+  const dataDir = process.env.EMBEDDED_DATA_DIR ?? path.join(root, ".data/pglite");
+  console.log(`DATABASE_URL is not set: starting the embedded database (PGlite) in ${path.relative(root, dataDir)}`);
+  embedded = await startEmbeddedPostgres({ dataDir });
   databaseUrl = embedded.url;
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import type { CrateSummary } from "../registry/crate-summary";
 import { canonicalName, plainTsquery, prefixTsquery, searchTerms } from "./search-terms";
 
 // Search on PostgreSQL alone: weighted full-text (name A, keywords B,
@@ -6,17 +7,8 @@ import { canonicalName, plainTsquery, prefixTsquery, searchTerms } from "./searc
 // for typos, and the exact name pinned first as crates.io does. Popularity
 // (downloads, reverse dependencies) breaks ties between similar text matches.
 
-export interface SearchHit {
-  name: string;
-  description: string | null;
-  /** crates.io's max_version: highest non-yanked version, prereleases included. */
-  maxVersion: string | null;
-  /** The version pages show as "latest". */
-  defaultVersion: string | null;
-  downloads: number;
-  recentDownloads: number;
-  reverseDependencies: number;
-  updatedAt: Date | null;
+/** A crate in search results: the list fields every crate list shows, plus the exact-match flag. */
+export interface SearchHit extends CrateSummary {
   /** True when the query equals the crate name (case-insensitively, `-` and `_` alike). */
   exactMatch: boolean;
 }

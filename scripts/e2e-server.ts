@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { isProcessAlive } from "../test/is-process-alive";
 
-// Playwright's web server: a fresh `cratelist_e2e` database on the local
+// Playwright's web server: a fresh `cratelist_e2e_<pid>` database on the local
 // PostgreSQL server (or the embedded one when no server answers), then the
 // demo start-up (migrate, ingest the fixtures, build if stale, next start).
 const root = path.resolve(import.meta.dirname, "..");
@@ -13,11 +14,17 @@ delete env.DATABASE_URL;
 const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
 try {
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS cratelist_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE cratelist_e2e");
+  // One database per run (named with this pid), so concurrent runs on one
+  // server never share or drop each other's; those of dead runs are dropped.
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^cratelist_e2e_[0-9]+$'`);
+  for (const { datname } of rows) {
+    if (!isProcessAlive(Number(datname.slice("cratelist_e2e_".length)))) await admin.query(`DROP DATABASE ${datname} WITH (FORCE)`);
+  }
+  const database = `cratelist_e2e_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const url = new URL(adminUrl);
-  url.pathname = "/cratelist_e2e";
+  url.pathname = `/${database}`;
   env.DATABASE_URL = url.toString();
 } catch {
   console.warn("[e2e] No PostgreSQL reachable: the site under test runs on the embedded database.");

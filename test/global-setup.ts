@@ -6,13 +6,17 @@ import { runIngest } from "../lib/ingest/run-ingest";
 import { buildDumpFixture } from "../scripts/build-dump-fixture";
 import { fixtureDumpPath, fixtureIndexDir } from "./fixture-paths";
 import { adminQuery, databaseUrl } from "./test-database";
+import { isProcessAlive } from "./is-process-alive";
 
 // Runs once per `vitest run`: builds the dump fixture, and on a real
 // PostgreSQL server prepares two templates every database test copies from.
 // TEST_POSTGRES_URL names the server (default: the local one on 5432); when it
 // cannot be reached the database tests run on embedded PGlite instead.
-const EMPTY_TEMPLATE = "cratelist_test_empty";
-const SEEDED_TEMPLATE = "cratelist_test_seeded";
+// Names carry this run's pid, so that concurrent runs on one server (two
+// checkouts, a developer and CI) never drop each other's databases.
+const RUN = `cratelist_t${process.pid}`;
+const EMPTY_TEMPLATE = `${RUN}_empty`;
+const SEEDED_TEMPLATE = `${RUN}_seeded`;
 
 export default async function setup(project: TestProject) {
   if (!existsSync(fixtureDumpPath)) await buildDumpFixture(fixtureDumpPath);
@@ -27,16 +31,30 @@ export default async function setup(project: TestProject) {
     return;
   }
   project.provide("postgresAdminUrl", adminUrl);
+  project.provide("testDatabasePrefix", RUN);
+  await dropLeftoversOfDeadRuns(adminUrl);
   for (const template of [EMPTY_TEMPLATE, SEEDED_TEMPLATE]) {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await adminQuery(adminUrl, `CREATE DATABASE ${template}`);
     await migrate(databaseUrl(adminUrl, template));
   }
   await runIngest(databaseUrl(adminUrl, SEEDED_TEMPLATE), { indexDir: fixtureIndexDir, dumpPath: fixtureDumpPath });
-  // Templates must have no open connection when copied; drop leftovers of killed runs.
-  const { rows } = await queryRows(adminUrl, `SELECT datname FROM pg_database WHERE datname LIKE 'cratelist_t\\_%'`);
-  for (const row of rows) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  return async () => {
+    for (const template of [EMPTY_TEMPLATE, SEEDED_TEMPLATE]) {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    }
+  };
 }
+
+// Databases of runs whose process is gone (killed, crashed) are dropped.
+async function dropLeftoversOfDeadRuns(adminUrl: string): Promise<void> {
+  const { rows } = await queryRows(adminUrl, `SELECT datname FROM pg_database WHERE datname ~ '^cratelist_t[0-9]+_'`);
+  for (const { datname } of rows) {
+    const pid = Number(/^cratelist_t(\d+)_/.exec(datname)?.[1]);
+    if (!isProcessAlive(pid)) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
+}
+
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });

@@ -23,7 +23,7 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { seeded: boolean }): Promise<TestDatabase> {
   const server = inject("postgresAdminUrl");
   if (!server) return createEmbeddedDatabase(options);
-  const name = `cratelist_t_${randomBytes(6).toString("hex")}`;
+  const name = `${inject("testDatabasePrefix")}_${randomBytes(6).toString("hex")}`;
   const template = options.seeded ? inject("seededTemplate") : inject("emptyTemplate");
   await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   return {
@@ -68,5 +68,7 @@ declare module "vitest" {
     emptyTemplate: string;
     seededTemplate: string;
     fixtureDumpPath: string;
+    /** Prefix of this run's database names (carries the run's pid). */
+    testDatabasePrefix: string;
   }
 }

@@ -6,6 +6,7 @@ import { CsvError, parse } from "csv-parse";
 import { extract, type Extract } from "tar-stream";
 import { z } from "zod";
 import { checkDumpHeader, isDumpTable, parseDumpRow, type DumpRow, type DumpTable } from "./dump-rows";
+import { decodeUtf8Strict } from "./decode-utf8-strict";
 import { describeIssues, IngestError } from "./ingest-error";
 
 export type { DumpRow, DumpTable } from "./dump-rows";
@@ -52,6 +53,19 @@ const metadataSchema = z.object({ timestamp: z.string().min(1), crates_io_commit
  * skipped. Bad rows raise IngestError(`data/<table>.csv`, line, detail).
  */
 export async function readDump(tarball: string, onRow: DumpRowHandler): Promise<DumpSummary> {
+  return readDumpEntries(tarball, (table, entry) => readTable(table, entry, onRow));
+}
+
+/** Reads one table's CSV entry (header line included) and returns how many rows it held. */
+export type DumpTableConsumer = (table: DumpTable, entry: AsyncIterable<Buffer>, file: string) => Promise<number>;
+
+/**
+ * Streams the tarball and hands each known table's raw CSV bytes to
+ * `consume` (which must read the entry to its end); metadata.json is parsed,
+ * everything else is skipped. readDump parses rows in JavaScript on top of
+ * this; the COPY path of the ingest sends the bytes to PostgreSQL instead.
+ */
+export async function readDumpEntries(tarball: string, consume: DumpTableConsumer): Promise<DumpSummary> {
   const tar = extract();
   const feeding = pipeline(createReadStream(tarball), createGunzip(), tar);
   // A read or gunzip error destroys `tar` and so also ends the loop below with
@@ -64,7 +78,7 @@ export async function readDump(tarball: string, onRow: DumpRowHandler): Promise<
     const { name, type } = entry.header;
     const table = type === "file" ? DATA_CSV.exec(name)?.[1] : undefined;
     if (table !== undefined && isDumpTable(table)) {
-      tables[table] = (tables[table] ?? 0) + (await readTable(table, entry, onRow));
+      tables[table] = (tables[table] ?? 0) + (await consume(table, entry as AsyncIterable<Buffer>, `data/${table}.csv`));
     } else if (type === "file" && METADATA_JSON.test(name)) {
       metadata = parseMetadata(await readSmall(entry, METADATA_MAX_BYTES));
     } else {
@@ -75,7 +89,22 @@ export async function readDump(tarball: string, onRow: DumpRowHandler): Promise<
   return { metadata, tables };
 }
 
-async function drain(entry: Entry): Promise<void> {
+/**
+ * Validates one table of the tarball row by row in JavaScript and throws the
+ * first bad row's IngestError (file and exact line); resolves when all rows
+ * are valid. Used to explain a row PostgreSQL refused during COPY.
+ */
+export async function findBadDumpRow(tarball: string, target: DumpTable): Promise<void> {
+  await readDumpEntries(tarball, async (table, entry) => {
+    if (table !== target) {
+      await drain(entry);
+      return 0;
+    }
+    return readTable(table, entry, () => {});
+  });
+}
+
+async function drain(entry: AsyncIterable<unknown>): Promise<void> {
   for await (const chunk of entry) void chunk;
 }
 
@@ -111,7 +140,7 @@ function extraLines(record: string[]): number {
   return extra;
 }
 
-async function readTable(table: DumpTable, entry: Entry, onRow: DumpRowHandler): Promise<number> {
+async function readTable(table: DumpTable, entry: AsyncIterable<Buffer>, onRow: DumpRowHandler): Promise<number> {
   const file = `data/${table}.csv`;
   // Postgres `COPY ... CSV HEADER` output: comma, double quotes, "" escapes,
   // newlines inside quoted fields (READMEs). Every record must have as many
@@ -119,7 +148,7 @@ async function readTable(table: DumpTable, entry: Entry, onRow: DumpRowHandler):
   // skipped: in a one-column table a blank line is a NULL, and the row
   // schema then reports it at its line.
   const parser = parse({ bom: true });
-  const feeding = pipeline(Readable.from(entry), parser);
+  const feeding = pipeline(Readable.from(decodeUtf8Strict(entry, file)), parser);
   feeding.catch(() => {});
 
   let header: string[] | null = null;

@@ -4,10 +4,13 @@ import { semverSortKey } from "../registry/semver-sort-key";
 import { BatchInserter } from "./batch-inserter";
 import { checkStaged } from "./check-staged";
 import { mergeStaged } from "./merge-staged";
-import { readDump } from "./read-dump";
+import { copyDumpTable, CopyRejectedError } from "./copy-dump-table";
+import { DUMP_TABLES } from "./dump-rows";
+import { rawStagingViewsSql, rawTableName, rawTablesSql, versionKeyTableSql } from "./dump-raw-tables";
+import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
-import { stagingTablesSql } from "./staging-tables";
+import { dumpStagingTablesSql, indexStagingTablesSql } from "./staging-tables";
 
 // One ingest run: stage everything from the given sources inside one
 // transaction, check it, merge it into the served tables, commit. Readers keep
@@ -19,6 +22,13 @@ export interface IngestOptions {
   indexDir?: string;
   /** A crates.io database dump (.tar.gz). */
   dumpPath?: string;
+  /**
+   * How dump CSVs reach PostgreSQL: "copy" streams them with COPY (fast, a real
+   * server), "insert" validates rows in JavaScript and inserts them in batches
+   * (the embedded database, which cannot COPY FROM STDIN). Default: "insert"
+   * on the embedded database, "copy" elsewhere.
+   */
+  dumpLoader?: "copy" | "insert";
   log?: (message: string) => void;
 }
 
@@ -76,14 +86,15 @@ async function ingestInTransaction(client: pg.Client, options: IngestOptions, lo
   const staged: Record<string, number> = {};
   await client.query("BEGIN");
   try {
-    await client.query(stagingTablesSql);
+    await client.query(indexStagingTablesSql);
     if (options.indexDir) {
       log(`Reading index ${options.indexDir}`);
       Object.assign(staged, await stageIndex(client, options.indexDir));
     }
     if (options.dumpPath) {
-      log(`Reading dump ${options.dumpPath}`);
-      Object.assign(staged, await stageDump(client, options.dumpPath));
+      const loader = options.dumpLoader ?? ((await isEmbedded(client)) ? "insert" : "copy");
+      log(`Reading dump ${options.dumpPath} (${loader === "copy" ? "COPY" : "batched INSERT"})`);
+      Object.assign(staged, loader === "copy" ? await copyDump(client, options.dumpPath) : await stageDump(client, options.dumpPath));
     }
     log("Checking references");
     await checkStaged(client, sources, options.dumpPath ? `${path.basename(options.dumpPath)}:` : "");
@@ -147,7 +158,45 @@ async function stageIndex(client: pg.Client, indexDir: string): Promise<Record<s
   return { index_files: files, index_versions: versions.count, index_dependencies: deps.count };
 }
 
+async function isEmbedded(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ version: string }>("SELECT version()");
+  return /PGlite/i.test(rows[0]?.version ?? "");
+}
+
+async function copyDump(client: pg.Client, dumpPath: string): Promise<Record<string, number>> {
+  await client.query(rawTablesSql);
+  await client.query(versionKeyTableSql);
+  await client.query(rawStagingViewsSql);
+  let result;
+  try {
+    result = await readDumpEntries(dumpPath, (table, entry, file) => copyDumpTable(client, table, entry, file));
+  } catch (error) {
+    if (error instanceof CopyRejectedError) {
+      await findBadDumpRow(dumpPath, error.table);
+    }
+    throw error;
+  }
+  // Semver sort keys are computed here, once per distinct version string.
+  const keys = new BatchInserter(client, "st_version_key", 5000);
+  const { rows } = await client.query<{ num: string }>("SELECT DISTINCT num FROM raw_versions");
+  for (const { num } of rows) {
+    const sort = semverSortKey(num);
+    await keys.add({ num, sort_key: sort.key, prerelease: sort.prerelease });
+  }
+  await keys.flush();
+  // Temporary tables are never analyzed automatically; the merge joins them.
+  for (const table of DUMP_TABLES) await client.query(`ANALYZE ${rawTableName(table)}`);
+  return dumpCounts(result.tables);
+}
+
+function dumpCounts(tables: Partial<Record<string, number>>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [table, n] of Object.entries(tables)) counts[`dump_${table}`] = n ?? 0;
+  return counts;
+}
+
 async function stageDump(client: pg.Client, dumpPath: string): Promise<Record<string, number>> {
+  await client.query(dumpStagingTablesSql);
   const stagers: DumpStagers = {
     st_crate: new BatchInserter(client, "st_crate", 500),
     st_crate_download: new BatchInserter(client, "st_crate_download"),
@@ -164,7 +213,5 @@ async function stageDump(client: pg.Client, dumpPath: string): Promise<Record<st
   };
   const result = await readDump(dumpPath, (table, row, where) => stageDumpRow(stagers, table, row, where.line));
   for (const stager of Object.values(stagers)) await stager.flush();
-  const counts: Record<string, number> = {};
-  for (const [table, n] of Object.entries(result.tables)) counts[`dump_${table}`] = n ?? 0;
-  return counts;
+  return dumpCounts(result.tables);
 }

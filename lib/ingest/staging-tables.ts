@@ -1,7 +1,7 @@
 // Temporary tables one ingest run fills before merging. They live inside the
 // run's transaction (ON COMMIT DROP), so a killed run leaves nothing behind.
 // Each keeps the source line so that cross-file checks can name it.
-export const stagingTablesSql = `
+export const indexStagingTablesSql = `
 CREATE TEMP TABLE st_index_version (
   file text, line int, name text, name_lower text, num text, sort_key text COLLATE "C", prerelease boolean,
   yanked boolean, checksum text, features jsonb, rust_version text, links text, v int, pubtime timestamptz
@@ -10,6 +10,12 @@ CREATE TEMP TABLE st_index_dep (
   name_lower text, num text, crate_name text, explicit_name text, req text, optional boolean,
   default_features boolean, features text[], target text, kind "DependencyKind"
 ) ON COMMIT DROP;
+`;
+
+// The INSERT path of the dump ingest (the embedded database, which cannot
+// COPY FROM STDIN) fills these from rows validated in JavaScript; the COPY
+// path presents views with the same names and columns (dump-raw-tables.ts).
+export const dumpStagingTablesSql = `
 CREATE TEMP TABLE st_crate (
   line int, dump_id int, name text, description text, homepage text, documentation text, repository text,
   readme text, created_at timestamptz, updated_at timestamptz, downloads bigint

@@ -28,7 +28,8 @@ try {
     dumpPath: args.dump,
     log: args.json ? undefined : (m) => console.log(m),
   });
-  if (args.json) console.log(JSON.stringify(summary));
+  // maxRSS is in KiB: the process's peak resident memory, for benchmarks.
+  if (args.json) console.log(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   else
     console.log(
       `Ingest run ${summary.runId} succeeded in ${(summary.durationMs / 1000).toFixed(1)} s: ` +

@@ -50,6 +50,12 @@ export async function mergeStaged(client: pg.ClientBase, sources: { index: boole
 
 async function mergeOwnersAndUsers(client: pg.ClientBase): Promise<void> {
   const q = (sql: string) => client.query(sql);
+  // Owners are rewritten whole; accounts that left the dump go first, so that
+  // a login now held by another id (a team deleted and re-created) cannot collide.
+  await q(`DELETE FROM crate_owners`);
+  await q(`DELETE FROM registry_teams t WHERE NOT EXISTS (SELECT 1 FROM st_team s WHERE s.id = t.id AND s.login = t.login)`);
+  // Versions naming a deleted user as publisher keep NULL (ON DELETE SET NULL).
+  await q(`DELETE FROM registry_users u WHERE NOT EXISTS (SELECT 1 FROM st_user s WHERE s.id = u.id)`);
   await q(`INSERT INTO registry_users (id, login, name, avatar, github_id)
     SELECT id, login, name, avatar, github_id FROM st_user
     ON CONFLICT (id) DO UPDATE SET login = EXCLUDED.login, name = EXCLUDED.name, avatar = EXCLUDED.avatar, github_id = EXCLUDED.github_id`);
@@ -57,17 +63,12 @@ async function mergeOwnersAndUsers(client: pg.ClientBase): Promise<void> {
     SELECT id, login, name, avatar, github_id, org_id FROM st_team
     ON CONFLICT (id) DO UPDATE SET login = EXCLUDED.login, name = EXCLUDED.name, avatar = EXCLUDED.avatar,
       github_id = EXCLUDED.github_id, org_id = EXCLUDED.org_id`);
-  await q(`DELETE FROM crate_owners`);
   await q(`INSERT INTO crate_owners (crate_id, kind, user_id, team_id, created_at)
     SELECT DISTINCT ON (m.id, o.owner_kind, o.owner_id) m.id,
       (CASE o.owner_kind WHEN 0 THEN 'user' ELSE 'team' END)::"OwnerKind",
       CASE WHEN o.owner_kind = 0 THEN o.owner_id END, CASE WHEN o.owner_kind = 1 THEN o.owner_id END, o.created_at
     FROM st_owner o JOIN st_crate_map m ON m.dump_id = o.crate_dump_id
     ORDER BY m.id, o.owner_kind, o.owner_id, o.line`);
-  await q(`DELETE FROM registry_teams t WHERE NOT EXISTS (SELECT 1 FROM st_team s WHERE s.id = t.id)`);
-  // Users who left the dump may still be named as publishers by versions we keep.
-  await q(`UPDATE versions SET published_by_id = NULL WHERE published_by_id NOT IN (SELECT id FROM st_user)`);
-  await q(`DELETE FROM registry_users u WHERE NOT EXISTS (SELECT 1 FROM st_user s WHERE s.id = u.id)`);
 }
 
 async function mergeVersions(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {

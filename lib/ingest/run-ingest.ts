@@ -55,6 +55,11 @@ export async function runIngest(connectionString: string, options: IngestOptions
   try {
     const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [INGEST_LOCK_KEY]);
     if (!lock[0]?.ok) throw new IngestBusyError("Another ingest is running against this database; try again when it has finished.");
+    // Holding the lock, no other run is alive: a "running" row is one that was killed.
+    await client.query(
+      `UPDATE ingest_runs SET status = 'failed', error = 'interrupted: the process ended before the run finished; nothing it staged was kept'
+       WHERE status = 'running'`,
+    );
     const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${options.dumpPath}`].filter(Boolean).join(" ");
     const { rows: run } = await client.query<{ id: number }>(
       `INSERT INTO ingest_runs (source, status) VALUES ($1, 'running') RETURNING id`,

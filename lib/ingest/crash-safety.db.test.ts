@@ -1,0 +1,109 @@
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fixtureIndexDir } from "../../test/fixture-paths";
+import { createTestDatabase, type TestDatabase } from "../../test/test-database";
+import { buildDumpFixture } from "../../scripts/build-dump-fixture";
+import { runIngest } from "./run-ingest";
+
+// An ingest killed with SIGKILL at any phase leaves the served data as it was,
+// and the next run completes normally and records the killed one as interrupted.
+// The killed runs load a different registry (half of the fixture crates), so
+// anything they had written would show.
+
+const root = path.resolve(import.meta.dirname, "../..");
+const phases = ["Reading index", "Reading dump", "Checking references", "Merging into the served tables"];
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const servedData = (url: string) =>
+  withClient(url, async (c) => {
+    const { rows } = await c.query(`SELECT
+      (SELECT md5(string_agg(name || ':' || COALESCE(max_version, '') || ':' || reverse_dependency_count || ':' || downloads, ',' ORDER BY name)) FROM crates) crates,
+      (SELECT count(*) FROM versions) versions, (SELECT count(*) FROM dependencies) dependencies,
+      (SELECT count(*) FROM version_downloads) daily`);
+    return rows[0];
+  });
+
+/** Starts the ingest CLI and kills it with SIGKILL as soon as it reports `phase`. */
+function killDuring(url: string, source: { indexDir: string; dumpPath: string }, phase: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("node", ["--import", "tsx", "lib/ingest/cli.ts", "--index", source.indexDir, "--dump", source.dumpPath], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(phase)) child.kill("SIGKILL");
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(signal === "SIGKILL" ? "killed" : `exited ${code}: ${output}`));
+  });
+}
+
+// The server notices a dead client when it next touches the socket; wait for
+// its backend (and the advisory lock it held) to go away.
+async function waitForNoOtherBackends(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const others = await withClient(url, async (c) => {
+      const { rows } = await c.query(`SELECT count(*)::int n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      return rows[0].n as number;
+    });
+    if (others === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the killed run's backend did not go away");
+}
+
+describe.skipIf(!inject("postgresAdminUrl"))("an ingest killed with SIGKILL", () => {
+  let db: TestDatabase;
+  let dir: string;
+  let half: { indexDir: string; dumpPath: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ seeded: true });
+    dir = await mkdtemp(path.join(tmpdir(), "cratelist-crash-"));
+    half = { indexDir: path.join(dir, "index"), dumpPath: path.join(dir, "half.tar.gz") };
+    await cp(fixtureIndexDir, half.indexDir, { recursive: true });
+    const files = (await readdir(half.indexDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== "config.json");
+    for (const [i, file] of files.entries()) if (i % 2 === 0) await rm(path.join(file.parentPath, file.name));
+    await buildDumpFixture(half.dumpPath, { indexDir: half.indexDir });
+  });
+  afterAll(async () => {
+    await db?.drop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const phase of phases) {
+    it(`during "${phase}" leaves the served data unchanged`, async () => {
+      const before = await servedData(db.url);
+      expect(await killDuring(db.url, half, phase)).toBe("killed");
+      await waitForNoOtherBackends(db.url);
+      expect(await servedData(db.url)).toEqual(before);
+    });
+  }
+
+  it("is followed by a run that completes and records the killed runs as interrupted", async () => {
+    const before = await servedData(db.url);
+    const summary = await runIngest(db.url, half);
+    expect(summary.crates).toBe(111);
+    expect(await servedData(db.url)).not.toEqual(before);
+    const runs = await withClient(db.url, async (c) => (await c.query(`SELECT status, error FROM ingest_runs ORDER BY id`)).rows);
+    const interrupted = runs.filter((r) => r.status === "failed" && /interrupted/.test(r.error));
+    expect(interrupted).toHaveLength(phases.length);
+    expect(runs.at(-1)).toMatchObject({ status: "succeeded" });
+    expect(runs.some((r) => r.status === "running")).toBe(false);
+  });
+});

@@ -1,11 +1,24 @@
 import type pg from "pg";
 
+type Query = (sql: string) => Promise<pg.QueryResult>;
+
 // Turns the staged rows of one run into the served tables, inside the run's
 // transaction. A run is a full snapshot: crates missing from every given source
 // are removed. Only the columns owned by the given sources are written, so an
 // index-only run keeps the dump's metadata and vice versa.
-export async function mergeStaged(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {
-  const q = (sql: string) => client.query(sql);
+export async function mergeStaged(
+  client: pg.ClientBase,
+  sources: { index: boolean; dump: boolean },
+  log: (message: string) => void = () => {},
+): Promise<void> {
+  // Each statement is logged when slow, so a run shows where its time goes.
+  const q = async (sql: string) => {
+    const started = performance.now();
+    const result = await client.query(sql);
+    const ms = performance.now() - started;
+    if (ms > 1000) log(`  ${(ms / 1000).toFixed(1)} s: ${sql.replace(/\s+/g, " ").slice(0, 90)}`);
+    return result;
+  };
 
   const crateSources = [
     sources.index ? `SELECT name_lower, name, 1 AS pri FROM st_index_version` : null,
@@ -30,13 +43,13 @@ export async function mergeStaged(client: pg.ClientBase, sources: { index: boole
       FROM st_crate s JOIN st_crate_map m ON m.dump_id = s.dump_id
       LEFT JOIN st_crate_download d ON d.crate_dump_id = s.dump_id
       WHERE c.id = m.id`);
-    await mergeOwnersAndUsers(client);
+    await mergeOwnersAndUsers(q);
   }
 
-  await mergeVersions(client, sources);
-  await mergeDependencies(client, sources);
+  await mergeVersions(q, sources);
+  await mergeDependencies(q, sources);
   if (sources.dump) {
-    await mergeCategoriesAndKeywords(client);
+    await mergeCategoriesAndKeywords(q);
     await q(`DELETE FROM version_downloads`);
     await q(`INSERT INTO version_downloads (version_id, date, downloads)
       SELECT v.id, d.date, sum(d.downloads)::int FROM st_version_download d
@@ -45,11 +58,10 @@ export async function mergeStaged(client: pg.ClientBase, sources: { index: boole
       JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
       GROUP BY v.id, d.date`);
   }
-  await deriveCrateFacts(client);
+  await deriveCrateFacts(q);
 }
 
-async function mergeOwnersAndUsers(client: pg.ClientBase): Promise<void> {
-  const q = (sql: string) => client.query(sql);
+async function mergeOwnersAndUsers(q: Query): Promise<void> {
   // Owners are rewritten whole; accounts that left the dump go first, so that
   // a login now held by another id (a team deleted and re-created) cannot collide.
   await q(`DELETE FROM crate_owners`);
@@ -71,8 +83,7 @@ async function mergeOwnersAndUsers(client: pg.ClientBase): Promise<void> {
     ORDER BY m.id, o.owner_kind, o.owner_id, o.line`);
 }
 
-async function mergeVersions(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {
-  const q = (sql: string) => client.query(sql);
+async function mergeVersions(q: Query, sources: { index: boolean; dump: boolean }): Promise<void> {
   const dumpJoin = sources.dump
     ? `LEFT JOIN (st_dump_version dv JOIN st_crate sc ON sc.dump_id = dv.crate_dump_id) ON lower(sc.name) = iv.name_lower AND dv.num = iv.num`
     : `LEFT JOIN (SELECT NULL::timestamptz AS created_at, NULL::text AS license, NULL::int AS crate_size, NULL::text AS edition,
@@ -105,8 +116,7 @@ async function mergeVersions(client: pg.ClientBase, sources: { index: boolean; d
   await q(`DELETE FROM versions v WHERE NOT EXISTS (SELECT 1 FROM st_version_src s WHERE s.crate_id = v.crate_id AND s.num = v.num)`);
 }
 
-async function mergeDependencies(client: pg.ClientBase, sources: { index: boolean; dump: boolean }): Promise<void> {
-  const q = (sql: string) => client.query(sql);
+async function mergeDependencies(q: Query, sources: { index: boolean; dump: boolean }): Promise<void> {
   await q(`DELETE FROM dependencies`);
   if (sources.index) {
     await q(`INSERT INTO dependencies (version_id, crate_name, crate_id, explicit_name, req, optional, default_features,
@@ -130,8 +140,7 @@ async function mergeDependencies(client: pg.ClientBase, sources: { index: boolea
   }
 }
 
-async function mergeCategoriesAndKeywords(client: pg.ClientBase): Promise<void> {
-  const q = (sql: string) => client.query(sql);
+async function mergeCategoriesAndKeywords(q: Query): Promise<void> {
   await q(`DELETE FROM categories c WHERE NOT EXISTS (SELECT 1 FROM st_category s WHERE s.slug = c.slug)`);
   await q(`INSERT INTO categories (slug, name, description) SELECT slug, name, COALESCE(description, '') FROM st_category
     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description`);
@@ -152,8 +161,7 @@ async function mergeCategoriesAndKeywords(client: pg.ClientBase): Promise<void> 
 }
 
 // Derived columns, recomputed for every crate on every run.
-async function deriveCrateFacts(client: pg.ClientBase): Promise<void> {
-  const q = (sql: string) => client.query(sql);
+async function deriveCrateFacts(q: Query): Promise<void> {
   await q(`UPDATE crates c SET version_count = s.n, all_yanked = s.all_yanked,
       created_at = COALESCE(c.created_at, s.first_published), updated_at = COALESCE(c.updated_at, s.last_published)
     FROM (SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,

@@ -104,7 +104,7 @@ async function ingestInTransaction(client: pg.Client, options: IngestOptions, lo
     log("Checking references");
     await checkStaged(client, sources, options.dumpPath ? `${path.basename(options.dumpPath)}:` : "");
     log("Merging into the served tables");
-    await mergeStaged(client, sources);
+    await mergeStaged(client, sources, log);
     const { rows } = await client.query<{ crates: number; versions: number; dependencies: number }>(
       `SELECT (SELECT count(*) FROM crates)::int crates, (SELECT count(*) FROM versions)::int versions,
               (SELECT count(*) FROM dependencies)::int dependencies`,

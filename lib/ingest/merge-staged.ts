@@ -42,7 +42,9 @@ export async function mergeStaged(
         downloads = COALESCE(d.downloads, s.downloads, 0)
       FROM st_crate s JOIN st_crate_map m ON m.dump_id = s.dump_id
       LEFT JOIN st_crate_download d ON d.crate_dump_id = s.dump_id
-      WHERE c.id = m.id`);
+      WHERE c.id = m.id AND (c.description, c.homepage, c.documentation, c.repository, c.readme, c.created_at, c.updated_at, c.downloads)
+        IS DISTINCT FROM (NULLIF(s.description, ''), s.homepage, s.documentation, s.repository, s.readme, s.created_at,
+          s.updated_at, COALESCE(d.downloads, s.downloads, 0))`);
     await mergeOwnersAndUsers(q);
   }
 
@@ -50,13 +52,20 @@ export async function mergeStaged(
   await mergeDependencies(q, sources);
   if (sources.dump) {
     await mergeCategoriesAndKeywords(q);
-    await q(`DELETE FROM version_downloads`);
-    await q(`INSERT INTO version_downloads (version_id, date, downloads)
-      SELECT v.id, d.date, sum(d.downloads)::int FROM st_version_download d
+    // Daily downloads: only new or changed days are written, days the dump no longer has are removed.
+    await q(`CREATE TEMP TABLE st_daily_target ON COMMIT DROP AS
+      SELECT v.id AS version_id, d.date, sum(d.downloads)::int AS downloads FROM st_version_download d
       JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
       JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
       JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
       GROUP BY v.id, d.date`);
+    await q(`CREATE TEMP TABLE st_daily_changed ON COMMIT DROP AS
+      SELECT version_id, date, downloads FROM st_daily_target EXCEPT SELECT version_id, date, downloads FROM version_downloads`);
+    await q(`DELETE FROM version_downloads o WHERE NOT EXISTS
+      (SELECT 1 FROM st_daily_target t WHERE t.version_id = o.version_id AND t.date = o.date)`);
+    await q(`INSERT INTO version_downloads (version_id, date, downloads)
+      SELECT version_id, date, downloads FROM st_daily_changed ORDER BY version_id, date
+      ON CONFLICT (version_id, date) DO UPDATE SET downloads = EXCLUDED.downloads`);
   }
   await deriveCrateFacts(q);
 }
@@ -112,32 +121,43 @@ async function mergeVersions(q: Query, sources: { index: boolean; dump: boolean 
     SELECT crate_id, num, sort_key, prerelease, yanked, checksum, features, rust_version, links, v, published_at,
       license, crate_size, edition, downloads, published_by FROM st_version_src
     ON CONFLICT (crate_id, num) DO UPDATE SET
-      ${updated.map((c) => (c === "published_at" ? `published_at = ${published}` : `${c} = EXCLUDED.${c}`)).join(", ")}`);
+      ${updated.map((c) => (c === "published_at" ? `published_at = ${published}` : `${c} = EXCLUDED.${c}`)).join(", ")}
+    WHERE (${updated.map((c) => `versions.${c}`).join(", ")}) IS DISTINCT FROM
+      (${updated.map((c) => (c === "published_at" ? published : `EXCLUDED.${c}`)).join(", ")})`);
   await q(`DELETE FROM versions v WHERE NOT EXISTS (SELECT 1 FROM st_version_src s WHERE s.crate_id = v.crate_id AND s.num = v.num)`);
 }
 
+// Dependencies are replaced per version, and only for versions whose set of
+// dependencies changed, so a run that changed little writes little.
 async function mergeDependencies(q: Query, sources: { index: boolean; dump: boolean }): Promise<void> {
-  await q(`DELETE FROM dependencies`);
-  if (sources.index) {
-    await q(`INSERT INTO dependencies (version_id, crate_name, crate_id, explicit_name, req, optional, default_features,
-        features, target, kind)
-      SELECT v.id, d.crate_name, dc.id, d.explicit_name, d.req, d.optional, d.default_features, d.features, d.target, d.kind
-      FROM st_index_dep d
-      JOIN crates c ON c.name_lower = d.name_lower
-      JOIN versions v ON v.crate_id = c.id AND v.num = d.num
-      LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`);
-  } else {
-    await q(`INSERT INTO dependencies (version_id, crate_name, crate_id, explicit_name, req, optional, default_features,
-        features, target, kind)
-      SELECT v.id, dc.name, dc.id, d.explicit_name, d.req, d.optional, d.default_features, d.features,
-        NULLIF(d.target, ''), d.kind
-      FROM st_dump_dep d
-      JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
-      JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
-      JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
-      JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id
-      JOIN crates dc ON dc.id = dm.id`);
-  }
+  const columns = `version_id, crate_name, crate_id, explicit_name, req, optional, default_features, features, target, kind`;
+  const staged = sources.index
+    ? `SELECT v.id AS version_id, d.crate_name, dc.id AS crate_id, d.explicit_name, d.req, d.optional, d.default_features,
+         d.features, d.target, d.kind
+       FROM st_index_dep d
+       JOIN crates c ON c.name_lower = d.name_lower
+       JOIN versions v ON v.crate_id = c.id AND v.num = d.num
+       LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`
+    : `SELECT v.id AS version_id, dc.name AS crate_name, dc.id AS crate_id, d.explicit_name, d.req, d.optional,
+         d.default_features, d.features, d.target, d.kind
+       FROM st_dump_dep d
+       JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
+       JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
+       JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
+       JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id
+       JOIN crates dc ON dc.id = dm.id`;
+  await q(`CREATE TEMP TABLE st_dep_target ON COMMIT DROP AS ${staged}`);
+  // EXCEPT ALL compares whole rows, NULLs included, as multisets.
+  await q(`CREATE TEMP TABLE st_dep_changed ON COMMIT DROP AS
+    SELECT DISTINCT version_id FROM (
+      (SELECT ${columns} FROM st_dep_target EXCEPT ALL SELECT ${columns} FROM dependencies)
+      UNION ALL
+      (SELECT ${columns} FROM dependencies EXCEPT ALL SELECT ${columns} FROM st_dep_target)
+    ) diff`);
+  await q(`DELETE FROM dependencies d USING st_dep_changed x WHERE d.version_id = x.version_id`);
+  await q(`INSERT INTO dependencies (${columns})
+    SELECT ${columns.split(", ").map((c) => `t.${c}`).join(", ")} FROM st_dep_target t
+    JOIN st_dep_changed x ON x.version_id = t.version_id ORDER BY t.version_id`);
 }
 
 async function mergeCategoriesAndKeywords(q: Query): Promise<void> {

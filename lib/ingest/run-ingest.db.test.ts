@@ -147,6 +147,38 @@ describe("runIngest on the fixtures", () => {
     expect(await snapshot(db.url)).toEqual(before);
   });
 
+  it("rewrites only the dependencies of versions that changed", async () => {
+    const changedDir = await mkdtemp(path.join(tmpdir(), "cratelist-index-"));
+    try {
+      await cp(fixtureIndexDir, changedDir, { recursive: true });
+      const file = path.join(changedDir, "to/ki/tokio");
+      const lines = (await readFile(file, "utf8")).trimEnd().split("\n");
+      const last = JSON.parse(lines.at(-1)!) as { vers: string; deps: { name: string }[] };
+      const dropped = last.deps.find((d) => d.name === "bytes")!;
+      last.deps = last.deps.filter((d) => d !== dropped);
+      lines[lines.length - 1] = JSON.stringify(last);
+      await writeFile(file, `${lines.join("\n")}\n`);
+
+      const idsBefore = await query<{ id: number }>(db.url, `SELECT d.id FROM dependencies d ORDER BY d.id`);
+      await runIngest(db.url, { indexDir: changedDir, dumpPath });
+      const rows = await query<{ id: number; num: string; crate_name: string }>(
+        db.url,
+        `SELECT d.id, v.num, d.crate_name FROM dependencies d JOIN versions v ON v.id = d.version_id ORDER BY d.id`,
+      );
+      const tokioLatest = rows.filter((r) => r.num === last.vers);
+      expect(tokioLatest.some((r) => r.crate_name === "bytes")).toBe(false);
+      // Every other row is the same row as before (same id): nothing else was rewritten.
+      const before = new Set(idsBefore.map((r) => r.id));
+      const rewritten = rows.filter((r) => !before.has(r.id));
+      expect(rewritten.length).toBeGreaterThan(0);
+      expect(rewritten.every((r) => r.num === last.vers)).toBe(true);
+      expect(rows.length).toBe(idsBefore.length - 1);
+    } finally {
+      await rm(changedDir, { recursive: true, force: true });
+      await runIngest(db.url, { indexDir: fixtureIndexDir, dumpPath });
+    }
+  });
+
   it("aborts on a bad index line, names file and line, and changes nothing", async () => {
     const before = await snapshot(db.url);
     const broken = await mkdtemp(path.join(tmpdir(), "cratelist-index-"));

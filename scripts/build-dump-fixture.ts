@@ -22,6 +22,7 @@ import type { DumpTable } from "../lib/ingest/dump-rows";
 import type { IndexVersion } from "../lib/ingest/parse-index-line";
 import { readIndexDir, type IndexFile } from "../lib/ingest/read-index-dir";
 import { semverSortKey } from "../lib/registry/semver-sort-key";
+import { parseArgs } from "node:util";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -710,21 +711,12 @@ export async function buildDumpFixture(out: string, sources: DumpFixtureSources 
   await rename(partial, out);
 }
 
-function argValue(args: string[], flag: string): string | undefined {
-  const i = args.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
-  if (i === -1) return undefined;
-  const arg = args[i]!;
-  if (arg.includes("=")) return arg.slice(flag.length + 1);
-  const value = args[i + 1];
-  if (value === undefined) throw new Error(`${flag} needs a value`);
-  return value;
-}
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const out = path.resolve(argValue(args, "--out") ?? path.join(ROOT, "fixtures/dump/db-dump.tar.gz"));
-  const indexDir = argValue(args, "--index");
-  const metadataFile = argValue(args, "--metadata");
+  const { values } = parseArgs({ options: { out: { type: "string" }, index: { type: "string" }, metadata: { type: "string" } } });
+  const out = path.resolve(values.out ?? path.join(ROOT, "fixtures/dump/db-dump.tar.gz"));
+  const indexDir = values.index;
+  const metadataFile = values.metadata;
   await buildDumpFixture(out, {
     ...(indexDir ? { indexDir: path.resolve(indexDir) } : {}),
     ...(metadataFile ? { metadataFile: path.resolve(metadataFile) } : {}),

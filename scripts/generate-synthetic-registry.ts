@@ -27,6 +27,7 @@ import path from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { createGzip } from "node:zlib";
 import { pack, type Pack } from "tar-stream";
@@ -1356,22 +1357,15 @@ export async function generateSyntheticRegistry(options: SyntheticRegistryOption
 // ---------------------------------------------------------------------------
 // Command line
 
-function argValue(args: string[], flag: string): string | undefined {
-  const i = args.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
-  if (i === -1) return undefined;
-  const arg = args[i]!;
-  if (arg.includes("=")) return arg.slice(flag.length + 1);
-  const value = args[i + 1];
-  if (value === undefined) throw new Error(`${flag} needs a value`);
-  return value;
-}
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const out = argValue(args, "--out");
+  const { values } = parseArgs({
+    options: { out: { type: "string" }, scale: { type: "string" }, full: { type: "boolean" }, seed: { type: "string" } },
+  });
+  const out = values.out;
   if (!out) throw new Error("usage: generate-synthetic-registry.ts --out <dir> [--scale 0.1 | --full] [--seed 1]");
-  const scale = args.includes("--full") ? 1 : Number(argValue(args, "--scale") ?? "0.1");
-  const seed = Number(argValue(args, "--seed") ?? "1");
+  const scale = values.full ? 1 : Number(values.scale ?? "0.1");
+  const seed = Number(values.seed ?? "1");
   const result = await generateSyntheticRegistry({ out, scale, seed, log: (m) => console.log(m) });
   console.log(JSON.stringify({ counts: result.counts, sizes: result.sizes, seconds: result.seconds, dumpPath: result.dumpPath, indexDir: result.indexDir }));
 }

@@ -65,6 +65,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href={routes.categories()}>Categories</Link>
               </li>
+              <li>
+                <Link href={routes.status()}>Data status</Link>
+              </li>
             </ul>
           </div>
         </footer>

@@ -58,7 +58,7 @@ test("categories and keywords list ranked crates", async ({ page }) => {
   await expect(page.getByRole("main").getByRole("link", { name: "tokio", exact: true }).first()).toBeVisible();
 });
 
-for (const path of ["/", "/search?q=http", "/crates/tokio", "/categories"]) {
+for (const path of ["/", "/search?q=http", "/crates/tokio", "/categories", "/status"]) {
   test(`no serious accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
@@ -72,4 +72,15 @@ test("the crate page fits a phone screen @phone", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "tokio" })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the data status page shows the load this site serves", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Data status" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Data status" })).toBeVisible();
+  await expect(page.getByText(/last loaded on/)).toBeVisible();
+  const latest = page.getByRole("region", { name: "Ingest runs" }).getByRole("row").nth(1);
+  await expect(latest).toContainText("succeeded");
+  await expect(latest).toContainText("index + dump");
+  await expect(latest).toContainText("222");
 });

@@ -24,4 +24,5 @@ export const routes = {
   keyword: (keyword: string, page?: number) =>
     withQuery(`/keywords/${encodeURIComponent(keyword)}`, { page: page && page > 1 ? page : undefined }),
   apiDocs: () => "/docs/api",
+  status: () => "/status",
 };

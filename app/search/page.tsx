@@ -12,11 +12,11 @@ import { formatNumber } from "@/lib/registry/format";
 import { pageCount } from "@/lib/registry/pagination";
 import { routes } from "@/lib/routes";
 import { searchCrates } from "@/lib/search/search-crates";
+import { MAX_QUERY_LENGTH } from "@/lib/search/search-terms";
 
 export const dynamic = "force-dynamic";
 
 const PER_PAGE = 20;
-const MAX_QUERY_LENGTH = 200;
 
 interface SearchPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

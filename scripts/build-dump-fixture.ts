@@ -33,14 +33,15 @@ export interface DumpFixtureSources {
   metadataFile?: string;
 }
 
-// The dump "was taken" at this moment; every date in it is before.
-const DUMP_FOLDER = "2026-12-01-000000";
-const DUMP_TIME = Date.UTC(2026, 11, 1);
-const LAST_DOWNLOAD_DAY = Date.UTC(2026, 10, 30);
-const DOWNLOAD_DAYS = 90;
-const CRATES_IO_LAUNCH = Date.UTC(2014, 10, 11);
+// The dump "was taken" at this moment; every date in it is before. The
+// synthetic registry generator shares these, so both can be loaded side by side.
+export const DUMP_FOLDER = "2026-12-01-000000";
+export const DUMP_TIME = Date.UTC(2026, 11, 1);
+export const LAST_DOWNLOAD_DAY = Date.UTC(2026, 10, 30);
+export const DOWNLOAD_DAYS = 90;
+export const CRATES_IO_LAUNCH = Date.UTC(2014, 10, 11);
 // crates.io started recording the publisher later than its launch.
-const PUBLISHED_BY_SINCE = Date.UTC(2016, 0, 1);
+export const PUBLISHED_BY_SINCE = Date.UTC(2016, 0, 1);
 const CATEGORIES_CREATED = Date.UTC(2017, 0, 17, 18, 0, 0);
 const DAY = 86_400_000;
 

@@ -33,7 +33,16 @@ import { createGzip } from "node:zlib";
 import { pack, type Pack } from "tar-stream";
 import { DUMP_TABLES, type DumpTable } from "../lib/ingest/dump-rows";
 import { indexPath, isValidCrateName } from "../lib/ingest/index-path";
-import { csvField, pgTimestamp } from "./build-dump-fixture";
+import {
+  CRATES_IO_LAUNCH,
+  csvField,
+  DOWNLOAD_DAYS,
+  DUMP_FOLDER,
+  DUMP_TIME,
+  LAST_DOWNLOAD_DAY,
+  pgTimestamp,
+  PUBLISHED_BY_SINCE,
+} from "./build-dump-fixture";
 import {
   ADJECTIVES, CATEGORIES, CFG_TARGETS, DEP_FEATURES, EXTRA_SENTENCES, FAMILY_SUFFIXES, FEATURE_NAMES, GENERAL_STEMS, LICENSES,
   RESERVED_NAMES, SUFFIXES, SYLLABLES, TAILS, TOPICS, type Topic,
@@ -64,13 +73,6 @@ export interface SyntheticRegistryResult {
 
 export const FULL_SCALE_CRATES = 250_000;
 
-// Same dump moment as the fixture dump, so both can be loaded side by side.
-const DUMP_FOLDER = "2026-12-01-000000";
-const DUMP_TIME = Date.UTC(2026, 11, 1);
-const LAST_DOWNLOAD_DAY = Date.UTC(2026, 10, 30);
-const DOWNLOAD_DAYS = 90;
-const CRATES_IO_LAUNCH = Date.UTC(2014, 10, 11);
-const PUBLISHED_BY_SINCE = Date.UTC(2016, 0, 1);
 // Versions published since then carry copies of their manifest metadata in
 // the dump (edition, description, ...); older ones have NULLs, as in the real dump.
 const MANIFEST_COPIES_SINCE = Date.UTC(2024, 0, 1);

@@ -5,7 +5,8 @@ import { migrate } from "../lib/db/migrate";
 import { runIngest } from "../lib/ingest/run-ingest";
 import { buildDumpFixture } from "../scripts/build-dump-fixture";
 import { fixtureDumpPath, fixtureIndexDir } from "./fixture-paths";
-import { adminQuery, databaseUrl } from "./test-database";
+import { queryRows } from "./query-rows";
+import { databaseUrl } from "./test-database";
 import { isProcessAlive } from "./is-process-alive";
 
 // Runs once per `vitest run`: builds the dump fixture, and on a real
@@ -34,24 +35,24 @@ export default async function setup(project: TestProject) {
   project.provide("testDatabasePrefix", RUN);
   await dropLeftoversOfDeadRuns(adminUrl);
   for (const template of [EMPTY_TEMPLATE, SEEDED_TEMPLATE]) {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-    await adminQuery(adminUrl, `CREATE DATABASE ${template}`);
+    await queryRows(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await queryRows(adminUrl, `CREATE DATABASE ${template}`);
     await migrate(databaseUrl(adminUrl, template));
   }
   await runIngest(databaseUrl(adminUrl, SEEDED_TEMPLATE), { indexDir: fixtureIndexDir, dumpPath: fixtureDumpPath });
   return async () => {
     for (const template of [EMPTY_TEMPLATE, SEEDED_TEMPLATE]) {
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await queryRows(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     }
   };
 }
 
 // Databases of runs whose process is gone (killed, crashed) are dropped.
 async function dropLeftoversOfDeadRuns(adminUrl: string): Promise<void> {
-  const { rows } = await queryRows(adminUrl, `SELECT datname FROM pg_database WHERE datname ~ '^cratelist_t[0-9]+_'`);
+  const rows = await queryRows<{ datname: string }>(adminUrl, `SELECT datname FROM pg_database WHERE datname ~ '^cratelist_t[0-9]+_'`);
   for (const { datname } of rows) {
     const pid = Number(/^cratelist_t(\d+)_/.exec(datname)?.[1]);
-    if (!isProcessAlive(pid)) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    if (!isProcessAlive(pid)) await queryRows(adminUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   }
 }
 
@@ -67,15 +68,6 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-async function queryRows(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query<{ datname: string }>(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function redact(url: string): string {
   const u = new URL(url);

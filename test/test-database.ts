@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { inject } from "vitest";
 import { migrate } from "../lib/db/migrate";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { startEmbeddedPostgres } from "../lib/db/start-embedded-postgres";
 import { runIngest } from "../lib/ingest/run-ingest";
 import { fixtureDumpPath, fixtureIndexDir } from "./fixture-paths";
+import { queryRows } from "./query-rows";
 
 // A fresh database for one test file. On a real PostgreSQL server it is a copy
 // of a template made once per run by test/global-setup.ts (migrated, and with
@@ -25,11 +25,13 @@ export async function createTestDatabase(options: { seeded: boolean }): Promise<
   if (!server) return createEmbeddedDatabase(options);
   const name = `${inject("testDatabasePrefix")}_${randomBytes(6).toString("hex")}`;
   const template = options.seeded ? inject("seededTemplate") : inject("emptyTemplate");
-  await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await queryRows(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   return {
     url: databaseUrl(server, name),
     poolMax: 5,
-    drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: async () => {
+      await queryRows(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
   };
 }
 
@@ -51,15 +53,6 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fixtureIndexDir } from "../../test/fixture-paths";
+import { queryRows } from "../../test/query-rows";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { buildDumpFixture } from "../../scripts/build-dump-fixture";
 import { runIngest } from "./run-ingest";
@@ -17,24 +17,14 @@ import { runIngest } from "./run-ingest";
 const root = path.resolve(import.meta.dirname, "../..");
 const phases = ["Reading index", "Reading dump", "Checking references", "Merging into the served tables"];
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
-const servedData = (url: string) =>
-  withClient(url, async (c) => {
-    const { rows } = await c.query(`SELECT
+const servedData = async (url: string) =>
+  (
+    await queryRows(url, `SELECT
       (SELECT md5(string_agg(name || ':' || COALESCE(max_version, '') || ':' || reverse_dependency_count || ':' || downloads, ',' ORDER BY name)) FROM crates) crates,
       (SELECT count(*) FROM versions) versions, (SELECT count(*) FROM dependencies) dependencies,
-      (SELECT count(*) FROM version_downloads) daily`);
-    return rows[0];
-  });
+      (SELECT count(*) FROM version_downloads) daily`)
+  )[0];
 
 /** Starts the ingest CLI and kills it with SIGKILL as soon as it reports `phase`. */
 function killDuring(url: string, source: { indexDir: string; dumpPath: string }, phase: string): Promise<string> {
@@ -57,11 +47,11 @@ function killDuring(url: string, source: { indexDir: string; dumpPath: string },
 // its backend (and the advisory lock it held) to go away.
 async function waitForNoOtherBackends(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const others = await withClient(url, async (c) => {
-      const { rows } = await c.query(`SELECT count(*)::int n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-      return rows[0].n as number;
-    });
-    if (others === 0) return;
+    const [others] = await queryRows<{ n: number }>(
+      url,
+      `SELECT count(*)::int n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    if (others!.n === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("the killed run's backend did not go away");
@@ -100,7 +90,7 @@ describe.skipIf(!inject("postgresAdminUrl"))("an ingest killed with SIGKILL", ()
     const summary = await runIngest(db.url, half);
     expect(summary.crates).toBe(111);
     expect(await servedData(db.url)).not.toEqual(before);
-    const runs = await withClient(db.url, async (c) => (await c.query(`SELECT status, error FROM ingest_runs ORDER BY id`)).rows);
+    const runs = await queryRows<{ status: string; error: string }>(db.url, `SELECT status, error FROM ingest_runs ORDER BY id`);
     const interrupted = runs.filter((r) => r.status === "failed" && /interrupted/.test(r.error));
     expect(interrupted).toHaveLength(phases.length);
     expect(runs.at(-1)).toMatchObject({ status: "succeeded" });

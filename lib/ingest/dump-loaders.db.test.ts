@@ -1,12 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import pg from "pg";
-import { pack } from "tar-stream";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { fixtureIndexDir } from "../../test/fixture-paths";
+import { queryRows } from "../../test/query-rows";
+import { tarGz } from "../../test/tar-gz";
 import { IngestError } from "./ingest-error";
 import { runIngest } from "./run-ingest";
 
@@ -20,20 +19,12 @@ const goodCrates = `${CRATES_HEADER}\n1,serde,2026-01-01 00:00:00,2015-01-01 00:
 const version = (id: number, num: string, extra = "") =>
   `${id},1,${num},2026-01-01 00:00:00,2015-01-01 00:00:00,5,{},f,MIT,${"a".repeat(63)}${id % 10}${extra}\n`;
 
-async function tarGz(files: Record<string, string | Buffer>): Promise<Buffer> {
-  const archive = pack();
-  for (const [name, body] of Object.entries(files)) archive.entry({ name: `2026-01-01-000000/${name}` }, body);
-  archive.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of archive) chunks.push(chunk as Buffer);
-  return gzipSync(Buffer.concat(chunks));
-}
+
+const inDumpFolder = (files: Record<string, string | Buffer>) =>
+  Object.fromEntries(Object.entries(files).map(([name, body]) => [`2026-01-01-000000/${name}`, body]));
 
 async function tableSnapshot(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT
+  const [snapshot] = await queryRows(url, `SELECT
       (SELECT json_agg(c ORDER BY c.name) FROM (SELECT name, description, homepage, repository, created_at, updated_at,
          downloads::text, recent_downloads::text, max_version, version_count, all_yanked, reverse_dependency_count FROM crates) c) crates,
       (SELECT json_agg(v ORDER BY v.crate_id, v.num) FROM (SELECT crate_id, num, sort_key, prerelease, yanked, checksum, features,
@@ -44,10 +35,7 @@ async function tableSnapshot(url: string) {
       (SELECT json_agg(x ORDER BY x.id) FROM registry_users x) users,
       (SELECT json_agg(x ORDER BY x.crate_id, x.kind, x.user_id, x.team_id) FROM (SELECT crate_id, kind, user_id, team_id, created_at FROM crate_owners) x) owners,
       (SELECT sum(downloads) FROM version_downloads) daily_downloads`);
-    return rows[0];
-  } finally {
-    await client.end();
-  }
+  return snapshot!;
 }
 
 describe.skipIf(!inject("postgresAdminUrl"))("dump loaders on a real server", () => {
@@ -120,7 +108,7 @@ describe.skipIf(!inject("postgresAdminUrl"))("dump loaders on a real server", ()
         const db = loader === "copy" ? copyDb : insertDb;
         const before = await tableSnapshot(db.url);
         const tarball = path.join(dir, `${loader}-${bad.name.replace(/\W+/g, "-")}.tar.gz`);
-        await writeFile(tarball, await tarGz({ "metadata.json": '{"timestamp":"2026-01-01T00:00:00Z"}', ...bad.files }));
+        await writeFile(tarball, await tarGz(inDumpFolder({ "metadata.json": '{"timestamp":"2026-01-01T00:00:00Z"}', ...bad.files })));
         const error = await runIngest(db.url, { indexDir: fixtureIndexDir, dumpPath: tarball, dumpLoader: loader }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(IngestError);
         expect((error as Error).message).toContain(bad.where);

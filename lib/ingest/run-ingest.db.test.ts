@@ -1,12 +1,12 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
-import { pack } from "tar-stream";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { fixtureIndexDir } from "../../test/fixture-paths";
+import { queryRows } from "../../test/query-rows";
+import { tarGz } from "../../test/tar-gz";
 import { IngestError } from "./ingest-error";
 import { IngestBusyError, runIngest } from "./run-ingest";
 
@@ -33,19 +33,10 @@ async function countFixtureIndex() {
   return { files, lines, yanked, deps, allYanked };
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Everything a reader sees, without surrogate ids that may legitimately change. */
 async function snapshot(url: string) {
-  return query(url, `SELECT
+  return queryRows(url, `SELECT
     (SELECT json_agg(c ORDER BY c.name) FROM (SELECT id, name, description, downloads::text, recent_downloads::text, max_version,
        version_count, all_yanked, reverse_dependency_count, created_at, updated_at,
        (SELECT num FROM versions v WHERE v.id = crates.default_version_id) AS default_version FROM crates) c) AS crates,
@@ -77,7 +68,7 @@ describe("runIngest on the fixtures", () => {
     expect(summary.dependencies).toBe(expected.deps);
     expect(expected).toMatchObject({ files: 222, lines: 4284, yanked: 370 });
 
-    const [counts] = await query<{ yanked: number; all_yanked: number; with_description: number; categories: number }>(
+    const [counts] = await queryRows<{ yanked: number; all_yanked: number; with_description: number; categories: number }>(
       db.url,
       `SELECT (SELECT count(*) FROM versions WHERE yanked)::int yanked,
               (SELECT count(*) FROM crates WHERE all_yanked)::int all_yanked,
@@ -91,24 +82,24 @@ describe("runIngest on the fixtures", () => {
   });
 
   it("resolves renamed dependencies to the real crate and keeps the local name", async () => {
-    const rows = await query<{ crate_name: string; explicit_name: string; target: string | null }>(
+    const rows = await queryRows<{ crate_name: string; explicit_name: string; target: string | null }>(
       db.url,
       `SELECT d.crate_name, d.explicit_name, d.target FROM dependencies d WHERE d.explicit_name = 'futures_01'`,
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.crate_name === "futures")).toBe(true);
-    const targets = await query<{ target: string }>(db.url, `SELECT DISTINCT target FROM dependencies WHERE target LIKE 'cfg(%"%'`);
+    const targets = await queryRows<{ target: string }>(db.url, `SELECT DISTINCT target FROM dependencies WHERE target LIKE 'cfg(%"%'`);
     expect(targets.length).toBeGreaterThan(0);
   });
 
   it("picks the highest stable non-yanked version as default, in semver order not file order", async () => {
-    const rows = await query<{ name: string; default_version: string; max_version: string }>(
+    const rows = await queryRows<{ name: string; default_version: string; max_version: string }>(
       db.url,
       `SELECT c.name, v.num AS default_version, c.max_version FROM crates c JOIN versions v ON v.id = c.default_version_id
        WHERE c.name IN ('http', 'generic-array', 'tinyvec')`,
     );
     for (const row of rows) {
-      const versions = await query<{ num: string }>(
+      const versions = await queryRows<{ num: string }>(
         db.url,
         `SELECT v.num FROM versions v JOIN crates c ON c.id = v.crate_id WHERE c.name = $1 AND NOT v.yanked AND NOT v.prerelease`,
         [row.name],
@@ -121,7 +112,7 @@ describe("runIngest on the fixtures", () => {
 
   it("does not count crates whose every version is yanked as reverse dependencies", async () => {
     const { allYanked } = await countFixtureIndex();
-    const offenders = await query<{ dependent: string; target: string }>(
+    const offenders = await queryRows<{ dependent: string; target: string }>(
       db.url,
       `SELECT dependent.name AS dependent, t.name AS target FROM crates dependent
        JOIN dependencies d ON d.version_id = dependent.default_version_id JOIN crates t ON t.id = d.crate_id
@@ -130,7 +121,7 @@ describe("runIngest on the fixtures", () => {
     );
     expect(offenders.length, "the fixtures contain all-yanked crates with real dependencies").toBeGreaterThan(0);
     for (const { dependent, target } of offenders) {
-      const [row] = await query<{ counted: number; stored: number }>(
+      const [row] = await queryRows<{ counted: number; stored: number }>(
         db.url,
         `SELECT (SELECT count(DISTINCT c.id) FROM crates c JOIN dependencies d ON d.version_id = c.default_version_id
                  JOIN crates t ON t.id = d.crate_id WHERE t.name = $1 AND d.kind <> 'dev' AND NOT c.all_yanked AND c.id <> t.id)::int counted,
@@ -159,9 +150,9 @@ describe("runIngest on the fixtures", () => {
       lines[lines.length - 1] = JSON.stringify(last);
       await writeFile(file, `${lines.join("\n")}\n`);
 
-      const idsBefore = await query<{ id: number }>(db.url, `SELECT d.id FROM dependencies d ORDER BY d.id`);
+      const idsBefore = await queryRows<{ id: number }>(db.url, `SELECT d.id FROM dependencies d ORDER BY d.id`);
       await runIngest(db.url, { indexDir: changedDir, dumpPath });
-      const rows = await query<{ id: number; num: string; crate_name: string }>(
+      const rows = await queryRows<{ id: number; num: string; crate_name: string }>(
         db.url,
         `SELECT d.id, v.num, d.crate_name FROM dependencies d JOIN versions v ON v.id = d.version_id ORDER BY d.id`,
       );
@@ -196,7 +187,7 @@ describe("runIngest on the fixtures", () => {
       await rm(broken, { recursive: true, force: true });
     }
     expect(await snapshot(db.url)).toEqual(before);
-    const [run] = await query<{ status: string; error: string }>(db.url, `SELECT status, error FROM ingest_runs ORDER BY id DESC LIMIT 1`);
+    const [run] = await queryRows<{ status: string; error: string }>(db.url, `SELECT status, error FROM ingest_runs ORDER BY id DESC LIMIT 1`);
     expect(run).toMatchObject({ status: "failed" });
     expect(run!.error).toContain("se/rd/serde:3");
   });
@@ -242,14 +233,6 @@ describe("runIngest on the fixtures", () => {
   });
 });
 
-async function tarGz(files: Record<string, string>): Promise<Buffer> {
-  const archive = pack();
-  for (const [name, text] of Object.entries(files)) archive.entry({ name }, text);
-  archive.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of archive) chunks.push(chunk as Buffer);
-  return gzipSync(Buffer.concat(chunks));
-}
 
 function compareSemverCore(a: string, b: string): number {
   const pa = a.split(/[.+]/).map(Number);
@@ -274,7 +257,7 @@ describe("runIngest with one source", () => {
     expect(summary.crates).toBe(summary.staged.dump_crates);
     expect(summary.versions).toBe(summary.staged.dump_versions);
     expect(summary.dependencies).toBe(summary.staged.dump_dependencies);
-    const [row] = await query<{ serde_default: string; described: number }>(
+    const [row] = await queryRows<{ serde_default: string; described: number }>(
       db.url,
       `SELECT (SELECT v.num FROM crates c JOIN versions v ON v.id = c.default_version_id WHERE c.name = 'serde') serde_default,
               (SELECT count(*) FROM crates WHERE description IS NOT NULL)::int described`,
@@ -284,14 +267,14 @@ describe("runIngest with one source", () => {
   });
 
   it("an index-only run afterwards replaces versions and dependencies but keeps the dump's metadata", async () => {
-    const [before] = await query<{ description: string; downloads: string; license: string }>(
+    const [before] = await queryRows<{ description: string; downloads: string; license: string }>(
       db.url,
       `SELECT c.description, c.downloads::text, v.license FROM crates c JOIN versions v ON v.id = c.default_version_id WHERE c.name = 'tokio'`,
     );
     const expected = await countFixtureIndex();
     const summary = await runIngest(db.url, { indexDir: fixtureIndexDir });
     expect(summary.dependencies).toBe(expected.deps);
-    const [after] = await query<{ description: string; downloads: string; license: string }>(
+    const [after] = await queryRows<{ description: string; downloads: string; license: string }>(
       db.url,
       `SELECT c.description, c.downloads::text, v.license FROM crates c JOIN versions v ON v.id = c.default_version_id WHERE c.name = 'tokio'`,
     );

@@ -1,37 +1,49 @@
 import type pg from "pg";
+import { timedQuery, type Query } from "./timed-query";
 
-type Query = (sql: string) => Promise<pg.QueryResult>;
+// Crates marked removed keep their rows as they were: full-snapshot deletes skip them.
+const REMOVED_CRATES = `SELECT id FROM crates WHERE removed_at IS NOT NULL`;
+const REMOVED_VERSIONS = `SELECT v.id FROM versions v JOIN crates c ON c.id = v.crate_id WHERE c.removed_at IS NOT NULL`;
 
 // Turns the staged rows of one run into the served tables, inside the run's
-// transaction. A run is a full snapshot: crates missing from every given source
-// are removed. Only the columns owned by the given sources are written, so an
+// transaction. Only the columns owned by the given sources are written, so an
 // index-only run keeps the dump's metadata and vice versa.
+//
+// Which crates and versions exist is decided by the index when the run reads
+// it, else by the dump — unless the database already follows an index (it has
+// index_files rows): then a dump-only run brings metadata only, because crates
+// and versions published after the dump was taken are known to the index and
+// must not vanish until the next sync. A crate missing from the deciding
+// source is marked removed (removed_at), never deleted, and keeps what it had.
 export async function mergeStaged(
   client: pg.ClientBase,
   sources: { index: boolean; dump: boolean },
   log: (message: string) => void = () => {},
 ): Promise<void> {
-  // Each statement is logged when slow, so a run shows where its time goes.
-  const q = async (sql: string) => {
-    const started = performance.now();
-    const result = await client.query(sql);
-    const ms = performance.now() - started;
-    if (ms > 1000) log(`  ${(ms / 1000).toFixed(1)} s: ${sql.replace(/\s+/g, " ").slice(0, 90)}`);
-    return result;
-  };
+  const q = timedQuery(client, log);
+  const followsIndex = !sources.index && (await q(`SELECT 1 FROM index_files LIMIT 1`)).rowCount! > 0;
+  const ownsExistence = !followsIndex;
 
-  const crateSources = [
-    sources.index ? `SELECT name_lower, name, 1 AS pri FROM st_index_version` : null,
-    sources.dump ? `SELECT lower(name), name, 2 AS pri FROM st_crate` : null,
-  ].filter(Boolean);
-  await q(`CREATE TEMP TABLE st_source_crate ON COMMIT DROP AS
-    SELECT name_lower, (array_agg(name ORDER BY pri))[1] AS name
-    FROM (${crateSources.join(" UNION ALL ")}) s (name_lower, name, pri) GROUP BY name_lower`);
-
-  await q(`DELETE FROM crates c WHERE NOT EXISTS (SELECT 1 FROM st_source_crate s WHERE s.name_lower = c.name_lower)`);
-  // Free the published-case names first so that a case change cannot collide.
-  await q(`INSERT INTO crates (name, name_lower) SELECT name, name_lower FROM st_source_crate
-    ON CONFLICT (name_lower) DO UPDATE SET name = EXCLUDED.name WHERE crates.name IS DISTINCT FROM EXCLUDED.name`);
+  if (ownsExistence) {
+    const crateSources = [
+      sources.index ? `SELECT name_lower, name, 1 AS pri FROM st_index_version` : null,
+      sources.dump ? `SELECT lower(name), name, 2 AS pri FROM st_crate` : null,
+    ].filter(Boolean);
+    await q(`CREATE TEMP TABLE st_source_crate ON COMMIT DROP AS
+      SELECT name_lower, (array_agg(name ORDER BY pri))[1] AS name
+      FROM (${crateSources.join(" UNION ALL ")}) s (name_lower, name, pri) GROUP BY name_lower`);
+    await q(`UPDATE crates c SET removed_at = now()
+      WHERE removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM st_source_crate s WHERE s.name_lower = c.name_lower)`);
+    await q(`INSERT INTO crates (name, name_lower) SELECT name, name_lower FROM st_source_crate
+      ON CONFLICT (name_lower) DO UPDATE SET name = EXCLUDED.name, removed_at = NULL
+      WHERE crates.name IS DISTINCT FROM EXCLUDED.name OR crates.removed_at IS NOT NULL`);
+  }
+  if (sources.index) {
+    // A full read of the index replaces what syncs remember of its files.
+    await q(`DELETE FROM index_files`);
+    await q(`INSERT INTO index_files (name_lower, path, size, mtime_ms, sha256, etag, last_modified)
+      SELECT name_lower, path, size, mtime_ms, sha256, etag, last_modified FROM st_index_file`);
+  }
 
   if (sources.dump) {
     await q(`CREATE TEMP TABLE st_crate_map ON COMMIT DROP AS
@@ -48,8 +60,12 @@ export async function mergeStaged(
     await mergeOwnersAndUsers(q);
   }
 
-  await mergeVersions(q, sources);
-  await mergeDependencies(q, sources);
+  if (ownsExistence) {
+    await mergeVersions(q, sources);
+    await mergeDependencies(q, sources);
+  } else {
+    await updateVersionsFromDump(q);
+  }
   if (sources.dump) {
     await mergeCategoriesAndKeywords(q);
     // Daily downloads: only new or changed days are written, days the dump no longer has are removed.
@@ -62,7 +78,8 @@ export async function mergeStaged(
     await q(`CREATE TEMP TABLE st_daily_changed ON COMMIT DROP AS
       SELECT version_id, date, downloads FROM st_daily_target EXCEPT SELECT version_id, date, downloads FROM version_downloads`);
     await q(`DELETE FROM version_downloads o WHERE NOT EXISTS
-      (SELECT 1 FROM st_daily_target t WHERE t.version_id = o.version_id AND t.date = o.date)`);
+      (SELECT 1 FROM st_daily_target t WHERE t.version_id = o.version_id AND t.date = o.date)
+      AND o.version_id NOT IN (${REMOVED_VERSIONS})`);
     await q(`INSERT INTO version_downloads (version_id, date, downloads)
       SELECT version_id, date, downloads FROM st_daily_changed ORDER BY version_id, date
       ON CONFLICT (version_id, date) DO UPDATE SET downloads = EXCLUDED.downloads`);
@@ -73,7 +90,7 @@ export async function mergeStaged(
 async function mergeOwnersAndUsers(q: Query): Promise<void> {
   // Owners are rewritten whole; accounts that left the dump go first, so that
   // a login now held by another id (a team deleted and re-created) cannot collide.
-  await q(`DELETE FROM crate_owners`);
+  await q(`DELETE FROM crate_owners WHERE crate_id IN (SELECT id FROM st_crate_map)`);
   await q(`DELETE FROM registry_teams t WHERE NOT EXISTS (SELECT 1 FROM st_team s WHERE s.id = t.id AND s.login = t.login)`);
   // Versions naming a deleted user as publisher keep NULL (ON DELETE SET NULL).
   await q(`DELETE FROM registry_users u WHERE NOT EXISTS (SELECT 1 FROM st_user s WHERE s.id = u.id)`);
@@ -124,7 +141,21 @@ async function mergeVersions(q: Query, sources: { index: boolean; dump: boolean 
       ${updated.map((c) => (c === "published_at" ? `published_at = ${published}` : `${c} = EXCLUDED.${c}`)).join(", ")}
     WHERE (${updated.map((c) => `versions.${c}`).join(", ")}) IS DISTINCT FROM
       (${updated.map((c) => (c === "published_at" ? published : `EXCLUDED.${c}`)).join(", ")})`);
-  await q(`DELETE FROM versions v WHERE NOT EXISTS (SELECT 1 FROM st_version_src s WHERE s.crate_id = v.crate_id AND s.num = v.num)`);
+  await q(`DELETE FROM versions v WHERE NOT EXISTS (SELECT 1 FROM st_version_src s WHERE s.crate_id = v.crate_id AND s.num = v.num)
+    AND v.crate_id NOT IN (${REMOVED_CRATES})`);
+}
+
+// A dump-only run on a database that follows the index: the dump's columns of
+// the versions the index knows, nothing inserted or deleted.
+async function updateVersionsFromDump(q: Query): Promise<void> {
+  await q(`UPDATE versions v SET license = dv.license, crate_size = dv.crate_size, edition = dv.edition,
+      downloads = COALESCE(dv.downloads, 0), published_at = COALESCE(dv.created_at, v.published_at),
+      published_by_id = (SELECT u.id FROM registry_users u WHERE u.id = dv.published_by)
+    FROM st_dump_version dv JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
+    WHERE v.crate_id = m.id AND v.num = dv.num
+      AND (v.license, v.crate_size, v.edition, v.downloads, v.published_at, v.published_by_id) IS DISTINCT FROM
+          (dv.license, dv.crate_size, dv.edition, COALESCE(dv.downloads, 0), COALESCE(dv.created_at, v.published_at),
+           (SELECT u.id FROM registry_users u WHERE u.id = dv.published_by))`);
 }
 
 // Dependencies are replaced per version, and only for versions whose set of
@@ -152,7 +183,8 @@ async function mergeDependencies(q: Query, sources: { index: boolean; dump: bool
     SELECT DISTINCT version_id FROM (
       (SELECT ${columns} FROM st_dep_target EXCEPT ALL SELECT ${columns} FROM dependencies)
       UNION ALL
-      (SELECT ${columns} FROM dependencies EXCEPT ALL SELECT ${columns} FROM st_dep_target)
+      (SELECT ${columns} FROM dependencies WHERE version_id NOT IN (${REMOVED_VERSIONS})
+       EXCEPT ALL SELECT ${columns} FROM st_dep_target)
     ) diff`);
   await q(`DELETE FROM dependencies d USING st_dep_changed x WHERE d.version_id = x.version_id`);
   await q(`INSERT INTO dependencies (${columns})
@@ -164,7 +196,7 @@ async function mergeCategoriesAndKeywords(q: Query): Promise<void> {
   await q(`DELETE FROM categories c WHERE NOT EXISTS (SELECT 1 FROM st_category s WHERE s.slug = c.slug)`);
   await q(`INSERT INTO categories (slug, name, description) SELECT slug, name, COALESCE(description, '') FROM st_category
     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description`);
-  await q(`DELETE FROM crate_categories`);
+  await q(`DELETE FROM crate_categories WHERE crate_id IN (SELECT id FROM st_crate_map)`);
   await q(`INSERT INTO crate_categories (crate_id, category_id)
     SELECT DISTINCT m.id, c.id FROM st_crate_category x
     JOIN st_crate_map m ON m.dump_id = x.crate_dump_id
@@ -172,7 +204,7 @@ async function mergeCategoriesAndKeywords(q: Query): Promise<void> {
     JOIN categories c ON c.slug = s.slug`);
   await q(`DELETE FROM keywords k WHERE NOT EXISTS (SELECT 1 FROM st_keyword s WHERE s.keyword = k.keyword)`);
   await q(`INSERT INTO keywords (keyword) SELECT DISTINCT keyword FROM st_keyword ON CONFLICT (keyword) DO NOTHING`);
-  await q(`DELETE FROM crate_keywords`);
+  await q(`DELETE FROM crate_keywords WHERE crate_id IN (SELECT id FROM st_crate_map)`);
   await q(`INSERT INTO crate_keywords (crate_id, keyword_id)
     SELECT DISTINCT m.id, k.id FROM st_crate_keyword x
     JOIN st_crate_map m ON m.dump_id = x.crate_dump_id
@@ -180,39 +212,57 @@ async function mergeCategoriesAndKeywords(q: Query): Promise<void> {
     JOIN keywords k ON k.keyword = s.keyword`);
 }
 
-// Derived columns, recomputed for every crate on every run.
-async function deriveCrateFacts(q: Query): Promise<void> {
+/**
+ * Limits deriveCrateFacts to some crates (an index sync touches few): tables
+ * of crate ids. `crates`: crates whose versions changed; `dependencyTargets`:
+ * crates whose reverse-dependency count may have changed.
+ */
+export interface DeriveScope {
+  crates: string;
+  dependencyTargets: string;
+}
+
+// Derived columns: for every crate on a full run, for the scope on a sync.
+export async function deriveCrateFacts(q: Query, scope?: DeriveScope): Promise<void> {
+  const inScope = (column: string) => (scope ? `AND ${column} IN (SELECT id FROM ${scope.crates})` : "");
+  const inTargets = (column: string) => (scope ? `AND ${column} IN (SELECT id FROM ${scope.dependencyTargets})` : "");
   await q(`UPDATE crates c SET version_count = s.n, all_yanked = s.all_yanked,
       created_at = COALESCE(c.created_at, s.first_published), updated_at = COALESCE(c.updated_at, s.last_published)
     FROM (SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
-            max(published_at) last_published FROM versions GROUP BY crate_id) s
+            max(published_at) last_published FROM versions WHERE true ${inScope("crate_id")} GROUP BY crate_id) s
     WHERE c.id = s.crate_id`);
   await q(`UPDATE crates c SET version_count = 0, all_yanked = false
-    WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.crate_id = c.id)`);
+    WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.crate_id = c.id) ${inScope("c.id")}`);
   // Default version: highest stable non-yanked, else highest non-yanked, else highest.
   await q(`UPDATE crates c SET default_version_id = d.id
-    FROM (SELECT DISTINCT ON (crate_id) crate_id, id FROM versions
+    FROM (SELECT DISTINCT ON (crate_id) crate_id, id FROM versions WHERE true ${inScope("crate_id")}
           ORDER BY crate_id, yanked, prerelease, sort_key DESC) d
     WHERE c.id = d.crate_id AND c.default_version_id IS DISTINCT FROM d.id`);
   await q(`UPDATE crates c SET max_version = m.num
     FROM (SELECT c2.id, (SELECT v.num FROM versions v WHERE v.crate_id = c2.id AND NOT v.yanked
-                         ORDER BY v.sort_key DESC LIMIT 1) num FROM crates c2) m
+                         ORDER BY v.sort_key DESC LIMIT 1) num FROM crates c2 WHERE true ${inScope("c2.id")}) m
     WHERE c.id = m.id AND c.max_version IS DISTINCT FROM m.num`);
   await q(`UPDATE crates c SET recent_downloads = COALESCE(r.n, 0)
     FROM crates c2 LEFT JOIN (SELECT v.crate_id, sum(d.downloads)::bigint n FROM version_downloads d
-                              JOIN versions v ON v.id = d.version_id GROUP BY v.crate_id) r ON r.crate_id = c2.id
-    WHERE c.id = c2.id AND c.recent_downloads IS DISTINCT FROM COALESCE(r.n, 0)`);
+                              JOIN versions v ON v.id = d.version_id WHERE true ${inScope("v.crate_id")}
+                              GROUP BY v.crate_id) r ON r.crate_id = c2.id
+    WHERE c.id = c2.id AND c.recent_downloads IS DISTINCT FROM COALESCE(r.n, 0) ${inScope("c2.id")}`);
   // A dependent counts once, through its default version, and not at all when
-  // every one of its versions is yanked (withdrawn junk must not inflate counts).
+  // every one of its versions is yanked (withdrawn junk must not inflate counts)
+  // or when it left the registry.
   await q(`UPDATE crates c SET reverse_dependency_count = COALESCE(r.n, 0)
     FROM crates c2 LEFT JOIN (
       SELECT d.crate_id, count(DISTINCT dependent.id)::int n FROM crates dependent
       JOIN dependencies d ON d.version_id = dependent.default_version_id
-      WHERE NOT dependent.all_yanked AND d.kind <> 'dev' AND d.crate_id IS NOT NULL AND d.crate_id <> dependent.id
+      WHERE NOT dependent.all_yanked AND dependent.removed_at IS NULL AND d.kind <> 'dev' AND d.crate_id IS NOT NULL
+        AND d.crate_id <> dependent.id ${inTargets("d.crate_id")}
       GROUP BY d.crate_id) r ON r.crate_id = c2.id
-    WHERE c.id = c2.id AND c.reverse_dependency_count IS DISTINCT FROM COALESCE(r.n, 0)`);
-  await q(`UPDATE categories g SET crate_count = (SELECT count(*) FROM crate_categories x WHERE x.category_id = g.id)`);
-  await q(`UPDATE keywords k SET crate_count = (SELECT count(*) FROM crate_keywords x WHERE x.keyword_id = k.id)`);
+    WHERE c.id = c2.id AND c.reverse_dependency_count IS DISTINCT FROM COALESCE(r.n, 0) ${inTargets("c2.id")}`);
+  if (!scope) {
+    // Categories, keywords and the words searched come from the dump and names: a sync changes none of them.
+    await q(`UPDATE categories g SET crate_count = (SELECT count(*) FROM crate_categories x WHERE x.category_id = g.id)`);
+    await q(`UPDATE keywords k SET crate_count = (SELECT count(*) FROM crate_keywords x WHERE x.keyword_id = k.id)`);
+  }
   // Weights: name A, keywords B, description C (English stems), categories D.
   await q(`UPDATE crates c SET search_vector =
       setweight(to_tsvector('simple', c.name || ' ' || translate(c.name, '-_', '  ')), 'A') ||
@@ -224,5 +274,5 @@ async function deriveCrateFacts(q: Query): Promise<void> {
                JOIN keywords k ON k.id = x.keyword_id GROUP BY x.crate_id) kw ON kw.crate_id = c2.id
     LEFT JOIN (SELECT x.crate_id, string_agg(translate(g.name, ':', ' '), ' ') words FROM crate_categories x
                JOIN categories g ON g.id = x.category_id GROUP BY x.crate_id) cat ON cat.crate_id = c2.id
-    WHERE c.id = c2.id`);
+    WHERE c.id = c2.id ${scope ? "AND c.search_vector IS NULL" : ""}`);
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { describeIssues, IngestError } from "./ingest-error";
@@ -19,6 +20,11 @@ export interface IndexFile {
 // Byte order rather than localeCompare, so the walk is the same on every machine.
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Paths (relative, `/`-separated) of every crate file under an index checkout, sorted depth-first. */
+export function listIndexFiles(root: string): AsyncGenerator<string> {
+  return walk(root, "");
 }
 
 async function* walk(root: string, relative: string): AsyncGenerator<string> {
@@ -72,11 +78,27 @@ export function parseIndexFile(file: string, text: string): IndexFile {
  * depth-first). Files are small (the biggest crates.io ones are a few MB), so
  * each is read whole; the directory is streamed one file at a time.
  */
-export async function* readIndexDir(root: string): AsyncGenerator<IndexFile> {
-  for await (const file of walk(root, "")) {
-    const text = await readFile(path.join(root, file), "utf8");
-    yield parseIndexFile(file, text);
-  }
+export async function* readIndexDir(root: string): AsyncGenerator<IndexFile & { stat: IndexFileStat }> {
+  for await (const file of walk(root, "")) yield await readIndexFileAt(root, file);
+}
+
+/** Size and mtime (a cheap "unchanged" test) and a content hash (the real one). */
+export interface IndexFileStat {
+  size: number;
+  mtime_ms: number;
+  sha256: string;
+}
+
+export async function statIndexFile(root: string, file: string): Promise<{ size: number; mtime_ms: number }> {
+  const s = await stat(path.join(root, file));
+  return { size: s.size, mtime_ms: s.mtimeMs };
+}
+
+/** One crate file of a checkout, parsed, with what a later sync compares it by. */
+export async function readIndexFileAt(root: string, file: string): Promise<IndexFile & { stat: IndexFileStat }> {
+  const [bytes, s] = await Promise.all([readFile(path.join(root, file)), statIndexFile(root, file)]);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { ...parseIndexFile(file, bytes.toString("utf8")), stat: { ...s, sha256 } };
 }
 
 const indexConfigSchema = z.object({

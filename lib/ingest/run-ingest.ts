@@ -9,7 +9,9 @@ import { DUMP_TABLES } from "./dump-rows";
 import { rawStagingViewsSql, rawTableName, rawTablesSql, versionKeyTableSql } from "./dump-raw-tables";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
+import { IndexStager } from "./stage-index-file";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
+import { withIngestRun } from "./with-ingest-run";
 import { dumpStagingTablesSql, indexStagingTablesSql } from "./staging-tables";
 
 // One ingest run: stage everything from the given sources inside one
@@ -34,56 +36,30 @@ export interface IngestOptions {
 
 export interface IngestSummary {
   runId: number;
+  /** Crates served after the run. */
   crates: number;
+  /** Crates marked removed (kept, not served). */
+  removed: number;
   versions: number;
   dependencies: number;
   staged: Record<string, number>;
   durationMs: number;
 }
 
-// Any constant works; every ingest process must use the same one.
-const INGEST_LOCK_KEY = 72_707_370;
-
-export class IngestBusyError extends Error {}
+export { IngestBusyError } from "./with-ingest-run";
 
 export async function runIngest(connectionString: string, options: IngestOptions): Promise<IngestSummary> {
   if (!options.indexDir && !options.dumpPath) throw new Error("Nothing to ingest: give an index directory, a dump tarball, or both.");
   const started = Date.now();
   const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [INGEST_LOCK_KEY]);
-    if (!lock[0]?.ok) throw new IngestBusyError("Another ingest is running against this database; try again when it has finished.");
-    // Holding the lock, no other run is alive: a "running" row is one that was killed.
-    await client.query(
-      `UPDATE ingest_runs SET status = 'failed', error = 'interrupted: the process ended before the run finished; nothing it staged was kept'
-       WHERE status = 'running'`,
-    );
-    const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${options.dumpPath}`].filter(Boolean).join(" ");
-    const { rows: run } = await client.query<{ id: number }>(
-      `INSERT INTO ingest_runs (source, status) VALUES ($1, 'running') RETURNING id`,
-      [source],
-    );
-    const runId = run[0]!.id;
-    try {
-      const summary = await ingestInTransaction(client, options, log);
-      const result: IngestSummary = { runId, ...summary, durationMs: Date.now() - started };
-      await client.query(`UPDATE ingest_runs SET status = 'succeeded', finished_at = now(), counts = $2 WHERE id = $1`, [
-        runId,
-        JSON.stringify({ crates: result.crates, versions: result.versions, dependencies: result.dependencies, staged: result.staged }),
-      ]);
-      return result;
-    } catch (error) {
-      await client.query(`UPDATE ingest_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [
-        runId,
-        (error as Error).message,
-      ]);
-      throw error;
-    }
-  } finally {
-    await client.end();
-  }
+  const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${options.dumpPath}`].filter(Boolean).join(" ");
+  const result = await withIngestRun(connectionString, source, async (client) => {
+    const summary = await ingestInTransaction(client, options, log);
+    const { crates, removed, versions, dependencies, staged } = summary;
+    return { ...summary, counts: { crates, removed, versions, dependencies, staged } };
+  });
+  const { counts: _counts, ...summary } = result;
+  return { ...summary, durationMs: Date.now() - started };
 }
 
 async function ingestInTransaction(client: pg.Client, options: IngestOptions, log: (m: string) => void) {
@@ -105,9 +81,13 @@ async function ingestInTransaction(client: pg.Client, options: IngestOptions, lo
     await checkStaged(client, sources, options.dumpPath ? `${path.basename(options.dumpPath)}:` : "");
     log("Merging into the served tables");
     await mergeStaged(client, sources, log);
-    const { rows } = await client.query<{ crates: number; versions: number; dependencies: number }>(
-      `SELECT (SELECT count(*) FROM crates)::int crates, (SELECT count(*) FROM versions)::int versions,
-              (SELECT count(*) FROM dependencies)::int dependencies`,
+    // Served counts: crates marked removed (and their versions) are kept but not served.
+    const { rows } = await client.query<{ crates: number; versions: number; dependencies: number; removed: number }>(
+      `SELECT (SELECT count(*) FROM crates WHERE removed_at IS NULL)::int crates,
+              (SELECT count(*) FROM crates WHERE removed_at IS NOT NULL)::int removed,
+              (SELECT count(*) FROM versions v JOIN crates c ON c.id = v.crate_id WHERE c.removed_at IS NULL)::int versions,
+              (SELECT count(*) FROM dependencies d JOIN versions v ON v.id = d.version_id JOIN crates c ON c.id = v.crate_id
+               WHERE c.removed_at IS NULL)::int dependencies`,
     );
     await client.query("COMMIT");
     return { ...rows[0]!, staged };
@@ -118,49 +98,9 @@ async function ingestInTransaction(client: pg.Client, options: IngestOptions, lo
 }
 
 async function stageIndex(client: pg.Client, indexDir: string): Promise<Record<string, number>> {
-  const versions = new BatchInserter(client, "st_index_version");
-  const deps = new BatchInserter(client, "st_index_dep");
-  let files = 0;
-  for await (const file of readIndexDir(indexDir)) {
-    files++;
-    for (const [i, v] of file.versions.entries()) {
-      const sort = semverSortKey(v.vers);
-      const nameLower = v.name.toLowerCase();
-      await versions.add({
-        file: file.file,
-        line: file.lines[i] ?? i + 1,
-        name: v.name,
-        name_lower: nameLower,
-        num: v.vers,
-        sort_key: sort.key,
-        prerelease: sort.prerelease,
-        yanked: v.yanked,
-        checksum: v.cksum,
-        features: v.features,
-        rust_version: v.rustVersion,
-        links: v.links,
-        v: v.v,
-        pubtime: v.pubtime,
-      });
-      for (const d of v.deps) {
-        await deps.add({
-          name_lower: nameLower,
-          num: v.vers,
-          crate_name: d.name,
-          explicit_name: d.explicitName,
-          req: d.req,
-          optional: d.optional,
-          default_features: d.defaultFeatures,
-          features: d.features,
-          target: d.target,
-          kind: d.kind,
-        });
-      }
-    }
-  }
-  await versions.flush();
-  await deps.flush();
-  return { index_files: files, index_versions: versions.count, index_dependencies: deps.count };
+  const stager = new IndexStager(client);
+  for await (const file of readIndexDir(indexDir)) await stager.addFile(file, file.stat);
+  return stager.flush();
 }
 
 async function isEmbedded(client: pg.Client): Promise<boolean> {

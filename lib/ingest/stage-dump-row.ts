@@ -3,7 +3,7 @@ import type { BatchInserter } from "./batch-inserter";
 import type { DumpRow, DumpTable } from "./dump-rows";
 import type { StagingTable } from "./staging-tables";
 
-export type DumpStagers = Record<Exclude<StagingTable, "st_index_version" | "st_index_dep">, BatchInserter<object>>;
+export type DumpStagers = Record<Exclude<StagingTable, "st_index_version" | "st_index_dep" | "st_index_file">, BatchInserter<object>>;
 
 // Maps one validated dump row onto its staging table. Tables the site does not
 // use (default_versions: we choose our own default; metadata; reserved names)

@@ -10,6 +10,9 @@ CREATE TEMP TABLE st_index_dep (
   name_lower text, num text, crate_name text, explicit_name text, req text, optional boolean,
   default_features boolean, features text[], target text, kind "DependencyKind"
 ) ON COMMIT DROP;
+CREATE TEMP TABLE st_index_file (
+  name_lower text, path text, size bigint, mtime_ms double precision, sha256 text, etag text, last_modified text
+) ON COMMIT DROP;
 `;
 
 // The INSERT path of the dump ingest (the embedded database, which cannot
@@ -43,6 +46,7 @@ CREATE TEMP TABLE st_version_download (line int, version_dump_id int, date date,
 export type StagingTable =
   | "st_index_version"
   | "st_index_dep"
+  | "st_index_file"
   | "st_crate"
   | "st_crate_download"
   | "st_dump_version"

@@ -1,0 +1,84 @@
+import type pg from "pg";
+import { semverSortKey } from "../registry/semver-sort-key";
+import { BatchInserter } from "./batch-inserter";
+import type { IndexFile } from "./read-index-dir";
+
+/** What a sync remembers of one index file (the index_files table). */
+export interface IndexFileState {
+  name_lower: string;
+  path: string;
+  size?: number | null;
+  mtime_ms?: number | null;
+  sha256?: string | null;
+  etag?: string | null;
+  last_modified?: string | null;
+}
+
+/**
+ * Stages parsed index files into the run's temporary tables (st_index_version,
+ * st_index_dep, st_index_file; see staging-tables.ts), in batches.
+ */
+export class IndexStager {
+  private readonly versions: BatchInserter<object>;
+  private readonly deps: BatchInserter<object>;
+  private readonly states: BatchInserter<IndexFileState>;
+  files = 0;
+
+  constructor(client: pg.ClientBase) {
+    this.versions = new BatchInserter(client, "st_index_version");
+    this.deps = new BatchInserter(client, "st_index_dep");
+    this.states = new BatchInserter(client, "st_index_file");
+  }
+
+  /** A file whose content is new: its versions and dependencies, and (when given) its state. */
+  async addFile(file: IndexFile, state?: Omit<IndexFileState, "name_lower" | "path">): Promise<void> {
+    this.files++;
+    const nameLower = file.name.toLowerCase();
+    for (const [i, v] of file.versions.entries()) {
+      const sort = semverSortKey(v.vers);
+      await this.versions.add({
+        file: file.file,
+        line: file.lines[i] ?? i + 1,
+        name: v.name,
+        name_lower: nameLower,
+        num: v.vers,
+        sort_key: sort.key,
+        prerelease: sort.prerelease,
+        yanked: v.yanked,
+        checksum: v.cksum,
+        features: v.features,
+        rust_version: v.rustVersion,
+        links: v.links,
+        v: v.v,
+        pubtime: v.pubtime,
+      });
+      for (const d of v.deps) {
+        await this.deps.add({
+          name_lower: nameLower,
+          num: v.vers,
+          crate_name: d.name,
+          explicit_name: d.explicitName,
+          req: d.req,
+          optional: d.optional,
+          default_features: d.defaultFeatures,
+          features: d.features,
+          target: d.target,
+          kind: d.kind,
+        });
+      }
+    }
+    if (state) await this.states.add({ name_lower: nameLower, path: file.file, ...state });
+  }
+
+  /** A file whose content did not change but whose remembered state did (a new mtime, say). */
+  async addState(state: IndexFileState): Promise<void> {
+    await this.states.add(state);
+  }
+
+  async flush(): Promise<{ index_files: number; index_versions: number; index_dependencies: number }> {
+    await this.versions.flush();
+    await this.deps.flush();
+    await this.states.flush();
+    return { index_files: this.files, index_versions: this.versions.count, index_dependencies: this.deps.count };
+  }
+}

@@ -21,6 +21,12 @@ export function CrateHeader({ crate, version, now }: { crate: CrateDetail; versi
       </div>
       {crate.description ? <p className="mt-2 text-lg break-words">{crate.description}</p> : null}
 
+      {crate.removedAt ? (
+        <p role="note" className="mt-3 rounded border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+          This crate is no longer in the registry: its index entry disappeared on {formatDate(crate.removedAt)}. It is
+          kept here for the reviews and links that point to it, and left out of search and lists.
+        </p>
+      ) : null}
       {crate.allYanked ? (
         <p role="note" className="mt-3 rounded border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
           Every version of this crate has been yanked: new projects cannot depend on it.

@@ -29,7 +29,7 @@ export async function queryCategorySummaries(db: PrismaClient, where: Prisma.Sql
          FROM crate_categories cc
          JOIN categories c ON c.id = cc.category_id
          JOIN crates cr ON cr.id = cc.crate_id
-        WHERE (c.id = p.id OR starts_with(c.slug, p.slug || '::')) AND NOT cr.all_yanked) AS crate_count
+        WHERE (c.id = p.id OR starts_with(c.slug, p.slug || '::')) AND NOT cr.all_yanked AND cr.removed_at IS NULL) AS crate_count
     FROM categories p
     WHERE ${where}
     ORDER BY p.name, p.slug`;

@@ -20,6 +20,8 @@ export interface CrateDetail {
   reverseDependencyCount: number;
   versionCount: number;
   allYanked: boolean;
+  /** When the crate left the registry; its page stays, marked, and lists leave it out. */
+  removedAt: Date | null;
   createdAt: Date | null;
   updatedAt: Date | null;
   maxVersion: string | null;
@@ -42,6 +44,7 @@ const crateDetailSelect = {
   reverseDependencyCount: true,
   versionCount: true,
   allYanked: true,
+  removedAt: true,
   createdAt: true,
   updatedAt: true,
   maxVersion: true,
@@ -110,6 +113,7 @@ function toCrateDetail(row: CrateDetailRow): CrateDetail {
     reverseDependencyCount: row.reverseDependencyCount,
     versionCount: row.versionCount,
     allYanked: row.allYanked,
+    removedAt: row.removedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     maxVersion: row.maxVersion,

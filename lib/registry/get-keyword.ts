@@ -14,7 +14,7 @@ export async function getKeyword(db: PrismaClient, keyword: string): Promise<Key
   const candidates = [...new Set([trimmed, trimmed.toLowerCase()])];
   const rows = await db.keyword.findMany({
     where: { keyword: { in: candidates } },
-    select: { id: true, keyword: true, _count: { select: { crates: { where: { crate: { allYanked: false } } } } } },
+    select: { id: true, keyword: true, _count: { select: { crates: { where: { crate: { allYanked: false, removedAt: null } } } } } },
   });
   const row = rows.find((r) => r.keyword === trimmed) ?? rows[0];
   return row ? { id: row.id, keyword: row.keyword, crateCount: row._count.crates } : null;

@@ -9,5 +9,5 @@ import type { PageRequest, Paginated } from "./pagination";
  * downloaded; crates with every version yanked are left out.
  */
 export function listCategoryCrates(db: PrismaClient, slug: string, request: PageRequest): Promise<Paginated<CrateSummary>> {
-  return listRankedCrates(db, { allYanked: false, ...inCategoryTree(slug) }, request);
+  return listRankedCrates(db, { allYanked: false, removedAt: null, ...inCategoryTree(slug) }, request);
 }

@@ -39,6 +39,7 @@ export async function listDependents(
       WHERE d.crate_id = ${crateId}
         AND d.kind IN ('normal', 'build')
         AND NOT c.all_yanked
+        AND c.removed_at IS NULL
       GROUP BY c.id, v.num
       ORDER BY c.downloads DESC, c.name ASC
       LIMIT ${request.perPage} OFFSET ${pageOffset(request)}`,
@@ -48,7 +49,8 @@ export async function listDependents(
       JOIN crates c ON c.default_version_id = d.version_id
       WHERE d.crate_id = ${crateId}
         AND d.kind IN ('normal', 'build')
-        AND NOT c.all_yanked`,
+        AND NOT c.all_yanked
+        AND c.removed_at IS NULL`,
   ]);
   return {
     total: Number(counted[0]?.total ?? 0),

@@ -8,5 +8,5 @@ import type { PageRequest, Paginated } from "./pagination";
  * with every version yanked are left out.
  */
 export function listKeywordCrates(db: PrismaClient, keywordId: number, request: PageRequest): Promise<Paginated<CrateSummary>> {
-  return listRankedCrates(db, { allYanked: false, keywords: { some: { keywordId } } }, request);
+  return listRankedCrates(db, { allYanked: false, removedAt: null, keywords: { some: { keywordId } } }, request);
 }

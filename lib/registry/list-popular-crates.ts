@@ -4,7 +4,7 @@ import { crateRankOrder, crateSummarySelect, toCrateSummary, type CrateSummary }
 /** The most depended-on crates (then most downloaded), leaving out crates with every version yanked. */
 export async function listPopularCrates(db: PrismaClient, limit = 10): Promise<CrateSummary[]> {
   const rows = await db.crate.findMany({
-    where: { allYanked: false },
+    where: { allYanked: false, removedAt: null },
     select: crateSummarySelect,
     orderBy: crateRankOrder,
     take: limit,

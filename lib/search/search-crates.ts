@@ -56,6 +56,7 @@ function listByPopularity(db: PrismaClient, limit: number, offset: number): Prom
     SELECT c.name, c.description, c.max_version, v.num AS default_version, c.downloads, c.recent_downloads,
       c.reverse_dependency_count, c.updated_at, false AS exact, count(*) OVER () AS total
     FROM crates c LEFT JOIN versions v ON v.id = c.default_version_id
+    WHERE c.removed_at IS NULL
     ORDER BY c.all_yanked, c.reverse_dependency_count DESC, c.downloads DESC, c.name
     LIMIT ${limit} OFFSET ${offset}`;
 }
@@ -70,7 +71,8 @@ function rankByText(db: PrismaClient, name: string, words: string[], limit: numb
         ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search_vector, q.tsq, 1) AS text_rank,
         similarity(c.name_lower, ${name}) AS name_similarity
       FROM crates c, q
-      WHERE c.search_vector @@ q.tsq OR c.name_lower % ${name} OR replace(c.name_lower, '-', '_') = ${canonical}
+      WHERE (c.search_vector @@ q.tsq OR c.name_lower % ${name} OR replace(c.name_lower, '-', '_') = ${canonical})
+        AND c.removed_at IS NULL
     )
     SELECT m.name, m.description, m.max_version, v.num AS default_version, m.downloads, m.recent_downloads,
       m.reverse_dependency_count, m.updated_at, m.exact, count(*) OVER () AS total
@@ -86,14 +88,15 @@ function rankByText(db: PrismaClient, name: string, words: string[], limit: numb
 // Only needed when the requested page lies past the last result.
 async function countMatches(db: PrismaClient, name: string, words: string[]): Promise<number> {
   if (words.length === 0) {
-    const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM crates`;
+    const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM crates WHERE removed_at IS NULL`;
     return Number(row?.n ?? 0);
   }
   const canonical = canonicalName(name);
   const [row] = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM crates c,
       (SELECT to_tsquery('simple', ${prefixTsquery(words)}) || to_tsquery('english', ${plainTsquery(words)}) AS tsq) q
-    WHERE c.search_vector @@ q.tsq OR c.name_lower % ${name} OR replace(c.name_lower, '-', '_') = ${canonical}`;
+    WHERE (c.search_vector @@ q.tsq OR c.name_lower % ${name} OR replace(c.name_lower, '-', '_') = ${canonical})
+      AND c.removed_at IS NULL`;
   return Number(row?.n ?? 0);
 }
 

@@ -86,6 +86,7 @@ const crateExample = `GET /api/v1/crates/serde
   "keywords": ["no_std", "serde", "serialization"],
   "created_at": "2014-12-05T20:20:39.000Z",
   "updated_at": "2025-03-09T18:11:38.000Z",
+  "removed_at": null,
   "versions": [
     { "num": "1.0.219", "yanked": false, "published_at": "2025-03-09T18:11:38.000Z",
       "license": "MIT OR Apache-2.0", "rust_version": "1.31" }
@@ -129,6 +130,10 @@ export default function ApiDocsPage() {
           <li>
             <code>default_version</code> is the version pages show (the highest stable, non-yanked version);{" "}
             <code>max_version</code> is the highest non-yanked version, pre-releases included.
+          </li>
+          <li>
+            <code>removed_at</code> is set when the crate has left the registry. Such a crate still answers here, but
+            search and lists leave it out, and it no longer counts as a reverse dependency.
           </li>
           <li>
             Errors answer with a 4xx or 5xx status and a body <code>{`{"error": "…"}`}</code> saying what went wrong.

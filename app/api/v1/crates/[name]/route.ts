@@ -42,6 +42,7 @@ export async function GET(_request: NextRequest, context: { params: Promise<{ na
       keywords: crate.keywords,
       created_at: crate.createdAt?.toISOString() ?? null,
       updated_at: crate.updatedAt?.toISOString() ?? null,
+      removed_at: crate.removedAt?.toISOString() ?? null,
       versions: versions.map((v) => ({
         num: v.num,
         yanked: v.yanked,

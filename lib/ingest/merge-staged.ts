@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { bulkLoadIfEmpty } from "./bulk-load";
 import { timedQuery, type Query } from "./timed-query";
 
 // Crates marked removed keep their rows as they were: full-snapshot deletes skip them.
@@ -68,23 +69,28 @@ export async function mergeStaged(
   }
   if (sources.dump) {
     await mergeCategoriesAndKeywords(q);
-    // Daily downloads: only new or changed days are written, days the dump no longer has are removed.
-    await q(`CREATE TEMP TABLE st_daily_target ON COMMIT DROP AS
-      SELECT v.id AS version_id, d.date, sum(d.downloads)::int AS downloads FROM st_version_download d
-      JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
-      JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
-      JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
-      GROUP BY v.id, d.date`);
-    await q(`CREATE TEMP TABLE st_daily_changed ON COMMIT DROP AS
-      SELECT version_id, date, downloads FROM st_daily_target EXCEPT SELECT version_id, date, downloads FROM version_downloads`);
-    await q(`DELETE FROM version_downloads o WHERE NOT EXISTS
-      (SELECT 1 FROM st_daily_target t WHERE t.version_id = o.version_id AND t.date = o.date)
-      AND o.version_id NOT IN (${REMOVED_VERSIONS})`);
-    await q(`INSERT INTO version_downloads (version_id, date, downloads)
-      SELECT version_id, date, downloads FROM st_daily_changed ORDER BY version_id, date
-      ON CONFLICT (version_id, date) DO UPDATE SET downloads = EXCLUDED.downloads`);
+    await mergeDailyDownloads(q);
   }
   await deriveCrateFacts(q);
+}
+
+// Daily downloads: only new or changed days are written, days the dump no longer has are removed.
+async function mergeDailyDownloads(q: Query): Promise<void> {
+  const target = `SELECT v.id AS version_id, d.date, sum(d.downloads)::int AS downloads FROM st_version_download d
+    JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
+    JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
+    JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
+    GROUP BY v.id, d.date`;
+  if (await bulkLoadIfEmpty(q, "version_downloads", () => q(`INSERT INTO version_downloads (version_id, date, downloads) ${target}`))) return;
+  await q(`CREATE TEMP TABLE st_daily_target ON COMMIT DROP AS ${target}`);
+  await q(`CREATE TEMP TABLE st_daily_changed ON COMMIT DROP AS
+    SELECT version_id, date, downloads FROM st_daily_target EXCEPT SELECT version_id, date, downloads FROM version_downloads`);
+  await q(`DELETE FROM version_downloads o WHERE NOT EXISTS
+    (SELECT 1 FROM st_daily_target t WHERE t.version_id = o.version_id AND t.date = o.date)
+    AND o.version_id NOT IN (${REMOVED_VERSIONS})`);
+  await q(`INSERT INTO version_downloads (version_id, date, downloads)
+    SELECT version_id, date, downloads FROM st_daily_changed ORDER BY version_id, date
+    ON CONFLICT (version_id, date) DO UPDATE SET downloads = EXCLUDED.downloads`);
 }
 
 async function mergeOwnersAndUsers(q: Query): Promise<void> {
@@ -177,6 +183,8 @@ async function mergeDependencies(q: Query, sources: { index: boolean; dump: bool
        JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
        JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id
        JOIN crates dc ON dc.id = dm.id`;
+  // A first load inserts everything, with the indexes built afterwards.
+  if (await bulkLoadIfEmpty(q, "dependencies", () => q(`INSERT INTO dependencies (${columns}) ${staged}`))) return;
   await q(`CREATE TEMP TABLE st_dep_target ON COMMIT DROP AS ${staged}`);
   // EXCEPT ALL compares whole rows, NULLs included, as multisets.
   await q(`CREATE TEMP TABLE st_dep_changed ON COMMIT DROP AS

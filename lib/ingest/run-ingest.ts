@@ -9,6 +9,7 @@ import { DUMP_TABLES } from "./dump-rows";
 import { rawStagingViewsSql, rawTableName, rawTablesSql, versionKeyTableSql } from "./dump-raw-tables";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
+import { createProgress, type PhaseHandle, type PhaseSummary, type Progress } from "./progress";
 import { IndexStager } from "./stage-index-file";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
 import { withIngestRun } from "./with-ingest-run";
@@ -32,6 +33,8 @@ export interface IngestOptions {
    */
   dumpLoader?: "copy" | "insert";
   log?: (message: string) => void;
+  /** Shows each phase's progress (a bar on a terminal, lines elsewhere); default: timings only. */
+  progress?: Progress;
 }
 
 export interface IngestSummary {
@@ -43,6 +46,8 @@ export interface IngestSummary {
   versions: number;
   dependencies: number;
   staged: Record<string, number>;
+  /** How long each phase took, in order (also stored with the run). */
+  phases: PhaseSummary[];
   durationMs: number;
 }
 
@@ -53,34 +58,47 @@ export async function runIngest(connectionString: string, options: IngestOptions
   const started = Date.now();
   const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${options.dumpPath}`].filter(Boolean).join(" ");
+  const progress = options.progress ?? createProgress({ mode: "silent" });
   const result = await withIngestRun(connectionString, source, async (client) => {
-    const summary = await ingestInTransaction(client, options, log);
+    const summary = await ingestInTransaction(client, options, log, progress);
     const { crates, removed, versions, dependencies, staged } = summary;
-    return { ...summary, counts: { crates, removed, versions, dependencies, staged } };
+    const phases = progress.summary();
+    const durations = Object.fromEntries(phases.map((p) => [p.name, p.durationMs]));
+    return { ...summary, phases, counts: { crates, removed, versions, dependencies, staged, durations } };
   });
   const { counts: _counts, ...summary } = result;
   return { ...summary, durationMs: Date.now() - started };
 }
 
-async function ingestInTransaction(client: pg.Client, options: IngestOptions, log: (m: string) => void) {
+async function ingestInTransaction(client: pg.Client, options: IngestOptions, log: (m: string) => void, progress: Progress) {
   const sources = { index: Boolean(options.indexDir), dump: Boolean(options.dumpPath) };
   const staged: Record<string, number> = {};
   await client.query("BEGIN");
   try {
+    // Index builds and the big joins of the merge get more memory than the server's defaults, for this run only.
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await client.query(`SET LOCAL work_mem = '64MB'`);
     await client.query(indexStagingTablesSql);
     if (options.indexDir) {
       log(`Reading index ${options.indexDir}`);
-      Object.assign(staged, await stageIndex(client, options.indexDir));
+      Object.assign(staged, await stageIndex(client, options.indexDir, progress));
     }
     if (options.dumpPath) {
       const loader = options.dumpLoader ?? ((await isEmbedded(client)) ? "insert" : "copy");
       log(`Reading dump ${options.dumpPath} (${loader === "copy" ? "COPY" : "batched INSERT"})`);
-      Object.assign(staged, loader === "copy" ? await copyDump(client, options.dumpPath) : await stageDump(client, options.dumpPath));
+      Object.assign(
+        staged,
+        loader === "copy" ? await copyDump(client, options.dumpPath, progress) : await stageDump(client, options.dumpPath, progress),
+      );
     }
     log("Checking references");
+    let phase = progress.phase("check references");
     await checkStaged(client, sources, options.dumpPath ? `${path.basename(options.dumpPath)}:` : "");
+    phase.done();
     log("Merging into the served tables");
+    phase = progress.phase("merge");
     await mergeStaged(client, sources, log);
+    phase.done();
     // Served counts: crates marked removed (and their versions) are kept but not served.
     const { rows } = await client.query<{ crates: number; versions: number; dependencies: number; removed: number }>(
       `SELECT (SELECT count(*) FROM crates WHERE removed_at IS NULL)::int crates,
@@ -97,10 +115,25 @@ async function ingestInTransaction(client: pg.Client, options: IngestOptions, lo
   }
 }
 
-async function stageIndex(client: pg.Client, indexDir: string): Promise<Record<string, number>> {
+async function stageIndex(client: pg.Client, indexDir: string, progress: Progress): Promise<Record<string, number>> {
   const stager = new IndexStager(client);
-  for await (const file of readIndexDir(indexDir)) await stager.addFile(file, file.stat);
-  return stager.flush();
+  const phase = progress.phase("index: read files", { unit: "files" });
+  for await (const file of readIndexDir(indexDir)) {
+    await stager.addFile(file, file.stat);
+    phase.tick();
+  }
+  const counts = await stager.flush();
+  phase.done();
+  return counts;
+}
+
+/** The bytes of one dump table, counted into its own progress phase as they stream past. */
+async function* countedBytes(entry: AsyncIterable<Buffer>, phase: PhaseHandle): AsyncGenerator<Buffer> {
+  for await (const chunk of entry) {
+    phase.tick(chunk.length);
+    yield chunk;
+  }
+  phase.done();
 }
 
 async function isEmbedded(client: pg.Client): Promise<boolean> {
@@ -108,13 +141,15 @@ async function isEmbedded(client: pg.Client): Promise<boolean> {
   return /PGlite/i.test(rows[0]?.version ?? "");
 }
 
-async function copyDump(client: pg.Client, dumpPath: string): Promise<Record<string, number>> {
+async function copyDump(client: pg.Client, dumpPath: string, progress: Progress): Promise<Record<string, number>> {
   await client.query(rawTablesSql);
   await client.query(versionKeyTableSql);
   await client.query(rawStagingViewsSql);
   let result;
   try {
-    result = await readDumpEntries(dumpPath, (table, entry, file) => copyDumpTable(client, table, entry, file));
+    result = await readDumpEntries(dumpPath, (table, entry, file) =>
+      copyDumpTable(client, table, countedBytes(entry, progress.phase(`dump: ${table}`, { unit: "bytes" })), file),
+    );
   } catch (error) {
     if (error instanceof CopyRejectedError) {
       await findBadDumpRow(dumpPath, error.table);
@@ -122,6 +157,7 @@ async function copyDump(client: pg.Client, dumpPath: string): Promise<Record<str
     throw error;
   }
   // Semver sort keys are computed here, once per distinct version string.
+  const phase = progress.phase("dump: version sort keys");
   const keys = new BatchInserter(client, "st_version_key", 5000);
   const { rows } = await client.query<{ num: string }>("SELECT DISTINCT num FROM raw_versions");
   for (const { num } of rows) {
@@ -131,6 +167,7 @@ async function copyDump(client: pg.Client, dumpPath: string): Promise<Record<str
   await keys.flush();
   // Temporary tables are never analyzed automatically; the merge joins them.
   for (const table of DUMP_TABLES) await client.query(`ANALYZE ${rawTableName(table)}`);
+  phase.done();
   return dumpCounts(result.tables);
 }
 
@@ -140,7 +177,7 @@ function dumpCounts(tables: Partial<Record<string, number>>): Record<string, num
   return counts;
 }
 
-async function stageDump(client: pg.Client, dumpPath: string): Promise<Record<string, number>> {
+async function stageDump(client: pg.Client, dumpPath: string, progress: Progress): Promise<Record<string, number>> {
   await client.query(dumpStagingTablesSql);
   const stagers: DumpStagers = {
     st_crate: new BatchInserter(client, "st_crate", 500),
@@ -156,7 +193,16 @@ async function stageDump(client: pg.Client, dumpPath: string): Promise<Record<st
     st_owner: new BatchInserter(client, "st_owner"),
     st_version_download: new BatchInserter(client, "st_version_download"),
   };
-  const result = await readDump(dumpPath, (table, row, where) => stageDumpRow(stagers, table, row, where.line));
+  let current: { table: string; phase: PhaseHandle } | null = null;
+  const result = await readDump(dumpPath, (table, row, where) => {
+    if (current?.table !== table) {
+      current?.phase.done();
+      current = { table, phase: progress.phase(`dump: ${table}`, { unit: "rows" }) };
+    }
+    current.phase.tick();
+    return stageDumpRow(stagers, table, row, where.line);
+  });
   for (const stager of Object.values(stagers)) await stager.flush();
+  (current as { phase: PhaseHandle } | null)?.phase.done();
   return dumpCounts(result.tables);
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { getEnv } from "../env";
 import { IngestError } from "./ingest-error";
+import { createProgress } from "./progress";
 import { syncIndex, type IndexSource } from "./sync-index";
 import { IngestBusyError } from "./with-ingest-run";
 
@@ -37,8 +38,11 @@ const source: IndexSource = args.dir
     : { kind: "sparse", url: args.sparse! };
 
 const { DATABASE_URL } = getEnv();
+// A bar on a terminal, plain lines in logs; with --json only the timings, printed in the summary.
+const progress = createProgress({ mode: args.json ? "silent" : undefined });
 try {
-  const summary = await syncIndex(DATABASE_URL, { source, log: args.json ? undefined : (m) => console.log(m) });
+  const summary = await syncIndex(DATABASE_URL, { source, log: progress.log, progress });
+  progress.close();
   if (args.json) console.log(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   else
     console.log(
@@ -46,6 +50,7 @@ try {
         `${summary.changed} changed, ${summary.removed} crates removed upstream.`,
     );
 } catch (error) {
+  progress.close();
   if (error instanceof IngestError) console.error(`Index sync aborted, nothing changed: ${error.message}`);
   else if (error instanceof IngestBusyError) console.error(error.message);
   else console.error(`Index sync failed, nothing changed: ${(error as Error).stack ?? error}`);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type pg from "pg";
 import { mergeIndexChanges } from "./merge-index-changes";
+import { createProgress, type PhaseSummary, type Progress } from "./progress";
 import { listIndexFiles, readIndexFileAt, statIndexFile } from "./read-index-dir";
 import { fetchSparseIndex, type SparseFetchOptions } from "./sparse/fetch-sparse-index";
 import { IndexStager } from "./stage-index-file";
@@ -37,6 +38,8 @@ export type IndexSource =
 export interface SyncIndexOptions {
   source: IndexSource;
   log?: (message: string) => void;
+  /** Shows each phase's progress; default: timings only. */
+  progress?: Progress;
 }
 
 export interface IndexSyncSummary {
@@ -49,6 +52,7 @@ export interface IndexSyncSummary {
   removed: number;
   versions: number;
   dependencies: number;
+  phases: PhaseSummary[];
   durationMs: number;
 }
 
@@ -69,6 +73,7 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
   const started = Date.now();
   const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const { source } = options;
+  const progress = options.progress ?? createProgress({ mode: "silent" });
   const result = await withIngestRun(connectionString, describeIndexSource(source), async (client) => {
     await client.query("BEGIN");
     try {
@@ -77,14 +82,19 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
       const deleted: string[] = [];
       const known = await loadKnownFiles(client);
       log(`Checking ${describeIndexSource(source)} against ${known.size} known files`);
+      let phase = progress.phase(`index sync: check ${source.kind === "sparse" ? "crates" : "files"}`, { unit: "files" });
+      const tick = () => phase.tick();
       let checked: number;
-      if (source.kind === "dir") checked = await scanDir(source.dir, known, stager, deleted);
-      else if (source.kind === "git") checked = await syncGit(client, source, known, stager, deleted, log);
-      else checked = await syncSparse(client, source, known, stager, deleted);
+      if (source.kind === "dir") checked = await scanDir(source.dir, known, stager, deleted, tick);
+      else if (source.kind === "git") checked = await syncGit(client, source, known, stager, deleted, log, tick);
+      else checked = await syncSparse(client, source, known, stager, deleted, tick);
       const staged = await stager.flush();
+      phase.done();
       log(`${staged.index_files} changed files, ${deleted.length} gone; merging`);
+      phase = progress.phase("index sync: merge");
       const merged = await mergeIndexChanges(client, deleted, log);
       await client.query("COMMIT");
+      phase.done();
       const counts = {
         checked,
         changed: staged.index_files,
@@ -92,7 +102,9 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
         versions: staged.index_versions,
         dependencies: staged.index_dependencies,
       };
-      return { ...counts, counts };
+      const phases = progress.summary();
+      const durations = Object.fromEntries(phases.map((p) => [p.name, p.durationMs]));
+      return { ...counts, phases, counts: { ...counts, durations } };
     } catch (error) {
       await client.query("ROLLBACK");
       throw error;
@@ -120,11 +132,18 @@ async function stageIfChanged(dir: string, file: string, prev: KnownFile | undef
   }
 }
 
-async function scanDir(dir: string, known: Map<string, KnownFile>, stager: IndexStager, deleted: string[]): Promise<number> {
+async function scanDir(
+  dir: string,
+  known: Map<string, KnownFile>,
+  stager: IndexStager,
+  deleted: string[],
+  tick: () => void,
+): Promise<number> {
   const seen = new Set<string>();
   let checked = 0;
   for await (const file of listIndexFiles(dir)) {
     checked++;
+    tick();
     // The file name is the crate's name, lower-cased (parseIndexFile checks it when the file is read).
     const nameLower = path.posix.basename(file);
     seen.add(nameLower);
@@ -156,6 +175,7 @@ async function syncGit(
   stager: IndexStager,
   deleted: string[],
   log: (message: string) => void,
+  tick: () => void,
 ): Promise<number> {
   const dir = path.resolve(source.dir);
   if (source.pull) {
@@ -174,7 +194,7 @@ async function syncGit(
   const usable = last && (await git(dir, "cat-file", "-t", last).then((t) => t.trim() === "commit", () => false));
   if (!usable) {
     log(last ? `commit ${last} of the last sync is gone; scanning the checkout` : "first sync of this checkout; scanning it");
-    return scanDir(dir, known, stager, deleted);
+    return scanDir(dir, known, stager, deleted, tick);
   }
   if (last === head) return 0;
   const diff = (await git(dir, "diff", "--name-status", "--no-renames", "-z", last, head)).split("\0");
@@ -184,6 +204,7 @@ async function syncGit(
     const file = diff[i + 1]!;
     if (file === "config.json" || file.split("/").some((part) => part.startsWith("."))) continue;
     checked++;
+    tick();
     const nameLower = path.posix.basename(file);
     if (status === "D") {
       if (known.has(nameLower)) deleted.push(nameLower);
@@ -200,6 +221,7 @@ async function syncSparse(
   known: Map<string, KnownFile>,
   stager: IndexStager,
   deleted: string[],
+  tick: () => void,
 ): Promise<number> {
   const { rows } = await client.query<{ name: string }>(`SELECT name FROM crates WHERE removed_at IS NULL ORDER BY name_lower`);
   const names = [...new Set([...rows.map((r) => r.name), ...(source.extraNames ?? [])])];
@@ -214,6 +236,7 @@ async function syncSparse(
     },
   })) {
     checked++;
+    tick();
     if (result.status === "changed") {
       await stager.addFile(result.file, { etag: result.etag, last_modified: result.lastModified });
     } else if (result.status === "deleted") {

@@ -3,8 +3,8 @@ import { getEnv } from "../env";
 import { IngestError } from "./ingest-error";
 import { IngestBusyError, runIngest } from "./run-ingest";
 
-// `npm run ingest -- --index <dir> --dump <file.tar.gz> [--json]`
-const usage = "usage: npm run ingest -- [--index <index dir>] [--dump <db-dump.tar.gz>] [--json]";
+// `npm run ingest -- --index <dir> --dump <file.tar.gz | https URL> [--json]`
+const usage = "usage: npm run ingest -- [--index <index dir>] [--dump <db-dump.tar.gz | https URL>] [--json]";
 
 let args;
 try {

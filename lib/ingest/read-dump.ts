@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -8,6 +7,7 @@ import { z } from "zod";
 import { checkDumpHeader, isDumpTable, parseDumpRow, type DumpRow, type DumpTable } from "./dump-rows";
 import { decodeUtf8Strict } from "./decode-utf8-strict";
 import { describeIssues, IngestError } from "./ingest-error";
+import { openDumpSource, type DumpSource } from "./open-dump-source";
 
 export type { DumpRow, DumpTable } from "./dump-rows";
 
@@ -16,7 +16,18 @@ type Entry = Extract extends AsyncIterable<infer E> ? E : never;
 export interface DumpMetadata {
   timestamp: string;
   crates_io_commit?: string;
+  /** Written by the exporter until about 2020 (always "0.1"); today's dumps have none. */
+  format_version?: string;
 }
+
+/**
+ * The `format_version` values of metadata.json this ingest reads; a dump
+ * without the field (what the exporter writes today) is read too. A dump
+ * naming any other version was made by an exporter we have not seen and is
+ * refused rather than half-understood. Columns are matched by the CSV headers,
+ * so the older column sets of "0.1" dumps are handled (see read-dump.test.ts).
+ */
+export const SUPPORTED_DUMP_FORMAT_VERSIONS: readonly string[] = ["0.1"];
 
 export interface DumpSummary {
   metadata: DumpMetadata | null;
@@ -42,10 +53,15 @@ const METADATA_JSON = /^(?:\.\/)?[^/]+\/metadata\.json$/;
 // metadata.json is a few dozen bytes; a cap keeps a corrupt entry from filling memory.
 const METADATA_MAX_BYTES = 1 << 20;
 
-const metadataSchema = z.object({ timestamp: z.string().min(1), crates_io_commit: z.string().optional() });
+const metadataSchema = z.object({
+  timestamp: z.string().min(1),
+  crates_io_commit: z.string().optional(),
+  format_version: z.string().optional(),
+});
 
 /**
- * Streams a crates.io db-dump tarball (gzip → tar → CSV) and hands every row
+ * Streams a crates.io db-dump tarball (gzip → tar → CSV), from a file or an
+ * https URL (see openDumpSource), and hands every row
  * of the known tables to `onRow`, in tarball order. Memory stays flat however
  * large the dump: each CSV is parsed as it is decompressed and reading waits
  * for `onRow`'s promise, so a slow consumer slows the read instead of
@@ -66,33 +82,67 @@ export type DumpTableConsumer = (table: DumpTable, entry: AsyncIterable<Buffer>,
  * this; the COPY path of the ingest sends the bytes to PostgreSQL instead.
  */
 export async function readDumpEntries(tarball: string, consume: DumpTableConsumer): Promise<DumpSummary> {
+  const source = await openDumpSource(tarball);
+  const gunzip = createGunzip();
   const tar = extract();
-  const feeding = pipeline(createReadStream(tarball), createGunzip(), tar);
+  // Which stage failed decides the message; pipeline hands every stage the first error.
+  let gzipError: Error | null = null;
+  let tarError: Error | null = null;
+  gunzip.once("error", (error) => (gzipError ??= error));
+  tar.once("error", (error: Error) => (tarError ??= error));
+  const feeding = pipeline(source.stream, gunzip, tar);
   // A read or gunzip error destroys `tar` and so also ends the loop below with
   // that error; this handler only keeps the duplicate rejection from going unhandled.
   feeding.catch(() => {});
 
   const tables: Partial<Record<DumpTable, number>> = {};
   let metadata: DumpMetadata | null = null;
-  for await (const entry of tar) {
-    const { name, type } = entry.header;
-    const table = type === "file" ? DATA_CSV.exec(name)?.[1] : undefined;
-    if (table !== undefined && isDumpTable(table)) {
-      tables[table] = (tables[table] ?? 0) + (await consume(table, entry as AsyncIterable<Buffer>, `data/${table}.csv`));
-    } else if (type === "file" && METADATA_JSON.test(name)) {
-      metadata = parseMetadata(await readSmall(entry, METADATA_MAX_BYTES));
-    } else {
-      await drain(entry);
+  try {
+    for await (const entry of tar) {
+      const { name, type } = entry.header;
+      const table = type === "file" ? DATA_CSV.exec(name)?.[1] : undefined;
+      if (table !== undefined && isDumpTable(table)) {
+        tables[table] = (tables[table] ?? 0) + (await consume(table, entry as AsyncIterable<Buffer>, `data/${table}.csv`));
+      } else if (type === "file" && METADATA_JSON.test(name)) {
+        metadata = parseMetadata(await readSmall(entry, METADATA_MAX_BYTES), name.replace(/^\.\//, ""));
+      } else {
+        await drain(entry);
+      }
     }
+    await feeding;
+  } catch (error) {
+    throw describeArchiveError(error, source, gzipError, tarError);
+  } finally {
+    // pipeline closes the source when `tar` is destroyed; this makes sure a download never outlives the read.
+    source.stream.destroy();
   }
-  await feeding;
   return { metadata, tables };
+}
+
+/** A gzip or tar failure as an IngestError naming the dump and the compressed byte it happened near. */
+function describeArchiveError(error: unknown, source: DumpSource, gzipError: Error | null, tarError: Error | null): unknown {
+  if (error instanceof IngestError || !(error instanceof Error)) return error;
+  if (error === gzipError) {
+    // Bytes taken from the source so far: exact for a truncation, within one read chunk for corruption.
+    const at = source.bytesRead();
+    const detail =
+      (error as NodeJS.ErrnoException).code === "Z_BUF_ERROR"
+        ? `truncated gzip data (${error.message}): the dump ends at byte ${at}, before the end of its compressed stream`
+        : `corrupt gzip data (${error.message}) within the first ${at} bytes`;
+    return new IngestError(source.name, null, detail, { cause: error });
+  }
+  if (error === tarError) {
+    return new IngestError(source.name, null, `not a valid tar archive inside the gzip data (${error.message}) within the first ${source.bytesRead()} compressed bytes`, { cause: error });
+  }
+  return error;
 }
 
 /**
  * Validates one table of the tarball row by row in JavaScript and throws the
  * first bad row's IngestError (file and exact line); resolves when all rows
- * are valid. Used to explain a row PostgreSQL refused during COPY.
+ * are valid. Used to explain a row PostgreSQL refused during COPY. It reads
+ * the dump again from the start, so for a URL the tarball is downloaded a
+ * second time (up to the bad table): a cost paid only on a failing run.
  */
 export async function findBadDumpRow(tarball: string, target: DumpTable): Promise<void> {
   await readDumpEntries(tarball, async (table, entry) => {
@@ -119,12 +169,22 @@ async function readSmall(entry: Entry, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function parseMetadata(text: string): DumpMetadata {
+function parseMetadata(text: string, entryName: string): DumpMetadata {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new IngestError("metadata.json", null, `invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  // Checked before the other fields: a dump of an unknown format may differ anywhere.
+  const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>).format_version : undefined;
+  if (version !== undefined && !(typeof version === "string" && SUPPORTED_DUMP_FORMAT_VERSIONS.includes(version))) {
+    const known = SUPPORTED_DUMP_FORMAT_VERSIONS.map((v) => JSON.stringify(v)).join(", ");
+    throw new IngestError(
+      entryName,
+      null,
+      `unknown dump format_version ${JSON.stringify(version)}; this ingest reads format_version ${known} or dumps without one`,
+    );
   }
   const result = metadataSchema.safeParse(json, { reportInput: true });
   if (!result.success) throw new IngestError("metadata.json", null, describeIssues(result.error));

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
 import { getDb } from "@/lib/db";
 import { formatDate, formatNumber } from "@/lib/registry/format";
 import { listIngestRuns, type IngestRunView } from "@/lib/registry/list-ingest-runs";
+import { listSchedule, type LastRunState, type ScheduledJobView } from "@/lib/worker/list-schedule";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +24,19 @@ function duration(run: IngestRunView): string {
 
 const count = (n: number | null) => (n === null ? "—" : formatNumber(n));
 
+const utc = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace("T", " ") : "—");
+
+const lastRunTone: Record<LastRunState, BadgeTone> = {
+  succeeded: "ok",
+  running: "warn",
+  retrying: "warn",
+  skipped: "neutral",
+  cancelled: "neutral",
+  failed: "danger",
+};
+
 export default async function StatusPage() {
-  const runs = await listIngestRuns(getDb());
+  const [runs, schedule] = await Promise.all([listIngestRuns(getDb()), listSchedule(getDb())]);
   const lastGood = runs.find((r) => r.status === "succeeded");
   return (
     <>
@@ -70,6 +83,59 @@ export default async function StatusPage() {
           </table>
         </div>
       )}
+      <Section id="schedule" title="Schedule" className="mt-8">
+        <ScheduleTable schedule={schedule} />
+      </Section>
     </>
+  );
+}
+
+function ScheduleTable({ schedule }: { schedule: ScheduledJobView[] }) {
+  if (schedule.length === 0) {
+    return (
+      <p className="text-subtle">
+        No worker has scheduled jobs on this database: run <code>npm run worker</code>.
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Scheduled jobs">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Jobs the worker runs on a schedule, with their last and next run</caption>
+        <thead>
+          <tr className="border-b border-line">
+            {["Job", "Schedule (cron)", "Last run", "Started (UTC)", "Finished (UTC)", "Next run (UTC)"].map((title) => (
+              <th key={title} scope="col" className="py-2 pr-4">
+                {title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {schedule.map((job) => (
+            <tr key={job.name} className="border-b border-line align-top">
+              <td className="py-2 pr-4 font-mono">{job.name}</td>
+              <td className="py-2 pr-4 font-mono whitespace-nowrap">
+                {job.cron}
+                {job.timezone === "UTC" ? null : <span className="text-subtle"> ({job.timezone})</span>}
+              </td>
+              <td className="py-2 pr-4">
+                {job.lastRun ? (
+                  <>
+                    <Badge tone={lastRunTone[job.lastRun.state]}>{job.lastRun.state}</Badge>
+                    {job.lastRun.detail ? <p className="mt-1 max-w-md text-xs break-words text-subtle">{job.lastRun.detail}</p> : null}
+                  </>
+                ) : (
+                  <span className="text-subtle">never</span>
+                )}
+              </td>
+              <td className="py-2 pr-4 whitespace-nowrap">{utc(job.lastRun?.startedAt ?? null)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{utc(job.lastRun?.finishedAt ?? null)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">{job.nextRunAt ? utc(job.nextRunAt) : "cannot read the cron expression"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -26,6 +26,16 @@ export async function* decodeUtf8Strict(chunks: AsyncIterable<Buffer>, file: str
   }
 }
 
+/** The same for bytes already in memory (one index file): the text, or an error naming the line. */
+export function decodeUtf8StrictBuffer(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (error) {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    throw new IngestError(file, 1 + countNewlinesBeforeInvalid(chunk), "invalid UTF-8 byte sequence", { cause: error });
+  }
+}
+
 // Newlines of the chunk before its first invalid byte (newline bytes never
 // occur inside a valid multi-byte character, so counting raw bytes is exact).
 // Only runs once, on the way to an error.

@@ -22,7 +22,7 @@ let fixture: Promise<IndexFile[]> | null = null;
 const readFixture = () => (fixture ??= readAll(INDEX));
 
 let scratch: string | null = null;
-async function makeIndex(files: Record<string, string>): Promise<string> {
+async function makeIndex(files: Record<string, string | Buffer>): Promise<string> {
   scratch = await mkdtemp(path.join(tmpdir(), "index-"));
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(scratch, file)), { recursive: true });
@@ -106,6 +106,15 @@ describe("readIndexDir checks", () => {
   it("counts blank lines when reporting line numbers", async () => {
     const root = await makeIndex({ "3/a/abc": `${line("abc", "0.1.0")}\n\n${line("abc", "0.2.0").replace('"0.2.0"', '""')}\n` });
     await expect(readAll(root)).rejects.toMatchObject({ file: "3/a/abc", line: 3 });
+  });
+
+  it("rejects invalid UTF-8 at its line instead of storing replacement characters", async () => {
+    const bad = Buffer.concat([
+      Buffer.from(`${line("abc", "0.1.0")}\n${line("abc", "0.2.0").replace('"features":{}', '"features":{"f')}`),
+      Buffer.from([0xff]),
+      Buffer.from('":[]}}\n'),
+    ]);
+    await expect(readAll(await makeIndex({ "3/a/abc": bad }))).rejects.toThrow(/^3\/a\/abc:2: invalid UTF-8 byte sequence/);
   });
 
   it("rejects a file at the wrong path", async () => {

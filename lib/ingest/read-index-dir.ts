@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { decodeUtf8StrictBuffer } from "./decode-utf8-strict";
 import { describeIssues, IngestError } from "./ingest-error";
 import { indexPath } from "./index-path";
 import { parseIndexLine, type IndexVersion } from "./parse-index-line";
@@ -98,7 +99,7 @@ export async function statIndexFile(root: string, file: string): Promise<{ size:
 export async function readIndexFileAt(root: string, file: string): Promise<IndexFile & { stat: IndexFileStat }> {
   const [bytes, s] = await Promise.all([readFile(path.join(root, file)), statIndexFile(root, file)]);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { ...parseIndexFile(file, bytes.toString("utf8")), stat: { ...s, sha256 } };
+  return { ...parseIndexFile(file, decodeUtf8StrictBuffer(bytes, file)), stat: { ...s, sha256 } };
 }
 
 const indexConfigSchema = z.object({

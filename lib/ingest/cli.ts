@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { getEnv } from "../env";
 import { IngestError } from "./ingest-error";
+import { createProgress } from "./progress";
 import { IngestBusyError, runIngest } from "./run-ingest";
 
 // `npm run ingest -- --index <dir> --dump <file.tar.gz | https URL> [--json]`
@@ -22,12 +23,11 @@ if (args.help || (!args.index && !args.dump)) {
 }
 
 const { DATABASE_URL } = getEnv();
+// A bar on a terminal, plain lines in logs; with --json only the timings, printed in the summary.
+const progress = createProgress({ mode: args.json ? "silent" : undefined });
 try {
-  const summary = await runIngest(DATABASE_URL, {
-    indexDir: args.index,
-    dumpPath: args.dump,
-    log: args.json ? undefined : (m) => console.log(m),
-  });
+  const summary = await runIngest(DATABASE_URL, { indexDir: args.index, dumpPath: args.dump, log: progress.log, progress });
+  progress.close();
   // maxRSS is in KiB: the process's peak resident memory, for benchmarks.
   if (args.json) console.log(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   else
@@ -36,6 +36,7 @@ try {
         `${summary.crates} crates, ${summary.versions} versions, ${summary.dependencies} dependencies.`,
     );
 } catch (error) {
+  progress.close();
   if (error instanceof IngestError) {
     console.error(`Ingest aborted, nothing changed: ${error.message}`);
   } else if (error instanceof IngestBusyError) {

@@ -34,10 +34,13 @@ function killDuring(url: string, source: { indexDir: string; dumpPath: string },
       env: { ...process.env, DATABASE_URL: url },
     });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
+    // Phase lines go to stderr (the progress stream), the final summary to stdout.
+    const watch = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(phase)) child.kill("SIGKILL");
-    });
+    };
+    child.stdout.on("data", watch);
+    child.stderr.on("data", watch);
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(signal === "SIGKILL" ? "killed" : `exited ${code}: ${output}`));
   });

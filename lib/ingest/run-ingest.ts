@@ -7,6 +7,7 @@ import { mergeStaged } from "./merge-staged";
 import { copyDumpTable, CopyRejectedError } from "./copy-dump-table";
 import { DUMP_TABLES } from "./dump-rows";
 import { rawStagingViewsSql, rawTableName, rawTablesSql, versionKeyTableSql } from "./dump-raw-tables";
+import { isDumpUrl } from "./open-dump-source";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
 import { createProgress, type PhaseHandle, type PhaseSummary, type Progress } from "./progress";
@@ -57,7 +58,9 @@ export async function runIngest(connectionString: string, options: IngestOptions
   if (!options.indexDir && !options.dumpPath) throw new Error("Nothing to ingest: give an index directory, a dump tarball, or both.");
   const started = Date.now();
   const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
-  const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${options.dumpPath}`].filter(Boolean).join(" ");
+  const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${withoutCredentials(options.dumpPath)}`]
+    .filter(Boolean)
+    .join(" ");
   const progress = options.progress ?? createProgress({ mode: "silent" });
   const result = await withIngestRun(connectionString, source, async (client) => {
     const summary = await ingestInTransaction(client, options, log, progress);
@@ -68,6 +71,15 @@ export async function runIngest(connectionString: string, options: IngestOptions
   });
   const { counts: _counts, ...summary } = result;
   return { ...summary, durationMs: Date.now() - started };
+}
+
+/** A dump URL as recorded and shown on the status page: any user:password part removed. */
+function withoutCredentials(source: string): string {
+  if (!isDumpUrl(source)) return source;
+  const url = new URL(source);
+  url.username = "";
+  url.password = "";
+  return url.toString();
 }
 
 async function ingestInTransaction(client: pg.Client, options: IngestOptions, log: (m: string) => void, progress: Progress) {

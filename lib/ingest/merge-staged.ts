@@ -48,7 +48,8 @@ export async function mergeStaged(
 
   if (sources.dump) {
     await q(`CREATE TEMP TABLE st_crate_map ON COMMIT DROP AS
-      SELECT s.dump_id, c.id FROM st_crate s JOIN crates c ON c.name_lower = lower(s.name)`);
+      SELECT s.dump_id, c.id, c.name FROM st_crate s JOIN crates c ON c.name_lower = lower(s.name)`);
+    await q(`ANALYZE st_crate_map`);
     await q(`UPDATE crates c SET description = NULLIF(s.description, ''), homepage = s.homepage,
         documentation = s.documentation, repository = s.repository, readme = s.readme,
         created_at = s.created_at, updated_at = s.updated_at,
@@ -61,12 +62,16 @@ export async function mergeStaged(
     await mergeOwnersAndUsers(q);
   }
 
-  if (ownsExistence) {
-    await mergeVersions(q, sources);
-    await mergeDependencies(q, sources);
-  } else {
-    await updateVersionsFromDump(q);
+  if (ownsExistence) await mergeVersions(q, sources);
+  else await updateVersionsFromDump(q);
+  if (sources.dump) {
+    // Dump version id → our version id, once, for the dependency and download rows that point at versions.
+    await q(`CREATE TEMP TABLE st_version_map ON COMMIT DROP AS
+      SELECT dv.dump_id, v.id FROM st_dump_version dv JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
+      JOIN versions v ON v.crate_id = m.id AND v.num = dv.num`);
+    await q(`ANALYZE st_version_map`);
   }
+  if (ownsExistence) await mergeDependencies(q, sources);
   if (sources.dump) {
     await mergeCategoriesAndKeywords(q);
     await mergeDailyDownloads(q);
@@ -76,11 +81,9 @@ export async function mergeStaged(
 
 // Daily downloads: only new or changed days are written, days the dump no longer has are removed.
 async function mergeDailyDownloads(q: Query): Promise<void> {
-  const target = `SELECT v.id AS version_id, d.date, sum(d.downloads)::int AS downloads FROM st_version_download d
-    JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
-    JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
-    JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
-    GROUP BY v.id, d.date`;
+  const target = `SELECT vm.id AS version_id, d.date, sum(d.downloads)::int AS downloads FROM st_version_download d
+    JOIN st_version_map vm ON vm.dump_id = d.version_dump_id
+    GROUP BY vm.id, d.date`;
   if (await bulkLoadIfEmpty(q, "version_downloads", () => q(`INSERT INTO version_downloads (version_id, date, downloads) ${target}`))) return;
   await q(`CREATE TEMP TABLE st_daily_target ON COMMIT DROP AS ${target}`);
   await q(`CREATE TEMP TABLE st_daily_changed ON COMMIT DROP AS
@@ -175,14 +178,11 @@ async function mergeDependencies(q: Query, sources: { index: boolean; dump: bool
        JOIN crates c ON c.name_lower = d.name_lower
        JOIN versions v ON v.crate_id = c.id AND v.num = d.num
        LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`
-    : `SELECT v.id AS version_id, dc.name AS crate_name, dc.id AS crate_id, d.explicit_name, d.req, d.optional,
+    : `SELECT vm.id AS version_id, dm.name AS crate_name, dm.id AS crate_id, d.explicit_name, d.req, d.optional,
          d.default_features, d.features, d.target, d.kind
        FROM st_dump_dep d
-       JOIN st_dump_version dv ON dv.dump_id = d.version_dump_id
-       JOIN st_crate_map m ON m.dump_id = dv.crate_dump_id
-       JOIN versions v ON v.crate_id = m.id AND v.num = dv.num
-       JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id
-       JOIN crates dc ON dc.id = dm.id`;
+       JOIN st_version_map vm ON vm.dump_id = d.version_dump_id
+       JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id`;
   // A first load inserts everything, with the indexes built afterwards.
   if (await bulkLoadIfEmpty(q, "dependencies", () => q(`INSERT INTO dependencies (${columns}) ${staged}`))) return;
   await q(`CREATE TEMP TABLE st_dep_target ON COMMIT DROP AS ${staged}`);
@@ -230,10 +230,76 @@ export interface DeriveScope {
   dependencyTargets: string;
 }
 
-// Derived columns: for every crate on a full run, for the scope on a sync.
+// Weights: name A, keywords B, description C (English stems), categories D.
+// `c` is the crate row; `kw` / `cat` carry its keywords' and categories' words.
+const SEARCH_VECTOR_SQL = `setweight(to_tsvector('simple', c.name || ' ' || translate(c.name, '-_', '  ')), 'A') ||
+      setweight(to_tsvector('simple', COALESCE(kw.words, '')), 'B') ||
+      setweight(to_tsvector('english', COALESCE(c.description, '')), 'C') ||
+      setweight(to_tsvector('simple', COALESCE(cat.words, '')), 'D')`;
+const KEYWORD_WORDS_SQL = `SELECT x.crate_id, string_agg(translate(k.keyword, '-_', '  '), ' ') words FROM crate_keywords x
+      JOIN keywords k ON k.id = x.keyword_id GROUP BY x.crate_id`;
+const CATEGORY_WORDS_SQL = `SELECT x.crate_id, string_agg(translate(g.name, ':', ' '), ' ') words FROM crate_categories x
+      JOIN categories g ON g.id = x.category_id GROUP BY x.crate_id`;
+
+/**
+ * Every derived column of every crate in ONE statement, so each crate row is
+ * rewritten at most once per run (and not at all when nothing changed): with
+ * the search indexes on `crates`, each extra pass over the table costs seconds.
+ * The definitions are those of deriveCrateFacts' scoped path; the sync tests
+ * compare the two on the same data.
+ */
+async function deriveAllCrateFacts(q: Query): Promise<void> {
+  await q(`WITH vs AS (
+      SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
+        max(published_at) last_published FROM versions GROUP BY crate_id
+    ), dv AS (
+      -- Default version: highest stable non-yanked, else highest non-yanked, else highest.
+      SELECT DISTINCT ON (crate_id) crate_id, id FROM versions ORDER BY crate_id, yanked, prerelease, sort_key DESC
+    ), mv AS (
+      SELECT DISTINCT ON (crate_id) crate_id, num FROM versions WHERE NOT yanked ORDER BY crate_id, sort_key DESC
+    ), rd AS (
+      SELECT v.crate_id, sum(d.downloads)::bigint n FROM version_downloads d JOIN versions v ON v.id = d.version_id GROUP BY v.crate_id
+    ), rv AS (
+      -- A dependent counts once, through its default version, and not at all when every one
+      -- of its versions is yanked or when it left the registry.
+      SELECT d.crate_id, count(DISTINCT dv.crate_id)::int n
+      FROM dv JOIN vs ON vs.crate_id = dv.crate_id JOIN crates dependent ON dependent.id = dv.crate_id
+      JOIN dependencies d ON d.version_id = dv.id
+      WHERE NOT vs.all_yanked AND dependent.removed_at IS NULL AND d.kind <> 'dev' AND d.crate_id IS NOT NULL
+        AND d.crate_id <> dv.crate_id
+      GROUP BY d.crate_id
+    ), facts AS (
+      SELECT c.id, COALESCE(vs.n, 0) AS version_count, COALESCE(vs.all_yanked, false) AS all_yanked,
+        COALESCE(c.created_at, vs.first_published) AS created_at, COALESCE(c.updated_at, vs.last_published) AS updated_at,
+        dv.id AS default_version_id, mv.num AS max_version, COALESCE(rd.n, 0) AS recent_downloads,
+        COALESCE(rv.n, 0) AS reverse_dependency_count, ${SEARCH_VECTOR_SQL} AS search_vector
+      FROM crates c
+      LEFT JOIN vs ON vs.crate_id = c.id LEFT JOIN dv ON dv.crate_id = c.id LEFT JOIN mv ON mv.crate_id = c.id
+      LEFT JOIN rd ON rd.crate_id = c.id LEFT JOIN rv ON rv.crate_id = c.id
+      LEFT JOIN (${KEYWORD_WORDS_SQL}) kw ON kw.crate_id = c.id
+      LEFT JOIN (${CATEGORY_WORDS_SQL}) cat ON cat.crate_id = c.id
+    )
+    UPDATE crates c SET version_count = f.version_count, all_yanked = f.all_yanked, created_at = f.created_at,
+      updated_at = f.updated_at, default_version_id = f.default_version_id, max_version = f.max_version,
+      recent_downloads = f.recent_downloads, reverse_dependency_count = f.reverse_dependency_count,
+      search_vector = f.search_vector
+    FROM facts f
+    WHERE c.id = f.id AND (c.version_count, c.all_yanked, c.created_at, c.updated_at, c.default_version_id, c.max_version,
+        c.recent_downloads, c.reverse_dependency_count, c.search_vector)
+      IS DISTINCT FROM (f.version_count, f.all_yanked, f.created_at, f.updated_at, f.default_version_id, f.max_version,
+        f.recent_downloads, f.reverse_dependency_count, f.search_vector)`);
+  await q(`UPDATE categories g SET crate_count = n FROM (SELECT g2.id, (SELECT count(*) FROM crate_categories x
+      WHERE x.category_id = g2.id)::int n FROM categories g2) s WHERE g.id = s.id AND g.crate_count IS DISTINCT FROM s.n`);
+  await q(`UPDATE keywords k SET crate_count = n FROM (SELECT k2.id, (SELECT count(*) FROM crate_keywords x
+      WHERE x.keyword_id = k2.id)::int n FROM keywords k2) s WHERE k.id = s.id AND k.crate_count IS DISTINCT FROM s.n`);
+}
+
+// Derived columns: for every crate on a full run (one statement), for the
+// crates in scope on a sync (one cheap statement per column).
 export async function deriveCrateFacts(q: Query, scope?: DeriveScope): Promise<void> {
-  const inScope = (column: string) => (scope ? `AND ${column} IN (SELECT id FROM ${scope.crates})` : "");
-  const inTargets = (column: string) => (scope ? `AND ${column} IN (SELECT id FROM ${scope.dependencyTargets})` : "");
+  if (!scope) return deriveAllCrateFacts(q);
+  const inScope = (column: string) => `AND ${column} IN (SELECT id FROM ${scope.crates})`;
+  const inTargets = (column: string) => `AND ${column} IN (SELECT id FROM ${scope.dependencyTargets})`;
   await q(`UPDATE crates c SET version_count = s.n, all_yanked = s.all_yanked,
       created_at = COALESCE(c.created_at, s.first_published), updated_at = COALESCE(c.updated_at, s.last_published)
     FROM (SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
@@ -266,21 +332,10 @@ export async function deriveCrateFacts(q: Query, scope?: DeriveScope): Promise<v
         AND d.crate_id <> dependent.id ${inTargets("d.crate_id")}
       GROUP BY d.crate_id) r ON r.crate_id = c2.id
     WHERE c.id = c2.id AND c.reverse_dependency_count IS DISTINCT FROM COALESCE(r.n, 0) ${inTargets("c2.id")}`);
-  if (!scope) {
-    // Categories, keywords and the words searched come from the dump and names: a sync changes none of them.
-    await q(`UPDATE categories g SET crate_count = (SELECT count(*) FROM crate_categories x WHERE x.category_id = g.id)`);
-    await q(`UPDATE keywords k SET crate_count = (SELECT count(*) FROM crate_keywords x WHERE x.keyword_id = k.id)`);
-  }
-  // Weights: name A, keywords B, description C (English stems), categories D.
-  await q(`UPDATE crates c SET search_vector =
-      setweight(to_tsvector('simple', c.name || ' ' || translate(c.name, '-_', '  ')), 'A') ||
-      setweight(to_tsvector('simple', COALESCE(kw.words, '')), 'B') ||
-      setweight(to_tsvector('english', COALESCE(c.description, '')), 'C') ||
-      setweight(to_tsvector('simple', COALESCE(cat.words, '')), 'D')
+  // Categories, keywords and descriptions come from the dump: a sync only gives new crates their vector.
+  await q(`UPDATE crates c SET search_vector = ${SEARCH_VECTOR_SQL}
     FROM crates c2
-    LEFT JOIN (SELECT x.crate_id, string_agg(translate(k.keyword, '-_', '  '), ' ') words FROM crate_keywords x
-               JOIN keywords k ON k.id = x.keyword_id GROUP BY x.crate_id) kw ON kw.crate_id = c2.id
-    LEFT JOIN (SELECT x.crate_id, string_agg(translate(g.name, ':', ' '), ' ') words FROM crate_categories x
-               JOIN categories g ON g.id = x.category_id GROUP BY x.crate_id) cat ON cat.crate_id = c2.id
-    WHERE c.id = c2.id ${scope ? "AND c.search_vector IS NULL" : ""}`);
+    LEFT JOIN (${KEYWORD_WORDS_SQL}) kw ON kw.crate_id = c2.id
+    LEFT JOIN (${CATEGORY_WORDS_SQL}) cat ON cat.crate_id = c2.id
+    WHERE c.id = c2.id AND c.search_vector IS NULL ${inScope("c.id")}`);
 }

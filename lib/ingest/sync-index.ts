@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import type pg from "pg";
+import { BatchInserter } from "./batch-inserter";
 import { mergeIndexChanges } from "./merge-index-changes";
 import { createProgress, type PhaseSummary, type Progress } from "./progress";
 import { listIndexFiles, readIndexFileAt, statIndexFile } from "./read-index-dir";
@@ -80,14 +81,13 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
       await client.query(indexStagingTablesSql);
       const stager = new IndexStager(client);
       const deleted: string[] = [];
-      const known = await loadKnownFiles(client);
-      log(`Checking ${describeIndexSource(source)} against ${known.size} known files`);
+      log(`Checking ${describeIndexSource(source)}`);
       let phase = progress.phase(`index sync: check ${source.kind === "sparse" ? "crates" : "files"}`, { unit: "files" });
       const tick = () => phase.tick();
       let checked: number;
-      if (source.kind === "dir") checked = await scanDir(source.dir, known, stager, deleted, tick);
-      else if (source.kind === "git") checked = await syncGit(client, source, known, stager, deleted, log, tick);
-      else checked = await syncSparse(client, source, known, stager, deleted, tick);
+      if (source.kind === "dir") checked = await scanDir(client, source.dir, stager, deleted, tick);
+      else if (source.kind === "git") checked = await syncGit(client, source, stager, deleted, log, tick);
+      else checked = await syncSparse(client, source, stager, deleted, tick);
       const staged = await stager.flush();
       phase.done();
       log(`${staged.index_files} changed files, ${deleted.length} gone; merging`);
@@ -114,9 +114,12 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
   return { ...summary, durationMs: Date.now() - started };
 }
 
-async function loadKnownFiles(client: pg.ClientBase): Promise<Map<string, KnownFile>> {
+// What the last sync saw of some files. Loaded for the files at hand only: at
+// full scale all of index_files would take hundreds of MB of process memory.
+async function loadKnownFiles(client: pg.ClientBase, namesLower: string[]): Promise<Map<string, KnownFile>> {
   const { rows } = await client.query<KnownFile & { name_lower: string; size: string | null }>(
-    `SELECT name_lower, path, size, mtime_ms, sha256, etag, last_modified FROM index_files`,
+    `SELECT name_lower, path, size, mtime_ms, sha256, etag, last_modified FROM index_files WHERE name_lower = ANY($1)`,
+    [namesLower],
   );
   return new Map(rows.map((r) => [r.name_lower, { ...r, size: r.size === null ? null : Number(r.size) }]));
 }
@@ -132,29 +135,48 @@ async function stageIfChanged(dir: string, file: string, prev: KnownFile | undef
   }
 }
 
+// Every file is stat-ed and the (path, size, mtime) list is compared with
+// index_files in the database; only the files that differ are read and hashed.
 async function scanDir(
+  client: pg.ClientBase,
   dir: string,
-  known: Map<string, KnownFile>,
   stager: IndexStager,
   deleted: string[],
   tick: () => void,
 ): Promise<number> {
-  const seen = new Set<string>();
+  await client.query(`CREATE TEMP TABLE st_seen_file (name_lower text, path text, size bigint, mtime_ms double precision) ON COMMIT DROP`);
+  const seen = new BatchInserter(client, "st_seen_file", 5000);
   let checked = 0;
+  let batch: string[] = [];
+  const statBatch = async () => {
+    // A few stats in flight at once: on a cold cache each one waits on the disk.
+    const stats = await Promise.all(batch.map((file) => statIndexFile(dir, file)));
+    for (const [i, file] of batch.entries()) {
+      // The file name is the crate's name, lower-cased (parseIndexFile checks it when the file is read).
+      await seen.add({ name_lower: path.posix.basename(file), path: file, ...stats[i]! });
+    }
+    batch = [];
+  };
   for await (const file of listIndexFiles(dir)) {
     checked++;
     tick();
-    // The file name is the crate's name, lower-cased (parseIndexFile checks it when the file is read).
-    const nameLower = path.posix.basename(file);
-    seen.add(nameLower);
-    const prev = known.get(nameLower);
-    if (prev && prev.path === file) {
-      const stat = await statIndexFile(dir, file);
-      if (stat.size === prev.size && stat.mtime_ms === prev.mtime_ms) continue;
-    }
-    await stageIfChanged(dir, file, prev, stager);
+    batch.push(file);
+    if (batch.length === 64) await statBatch();
   }
-  for (const name of known.keys()) if (!seen.has(name)) deleted.push(name);
+  await statBatch();
+  await seen.flush();
+  await client.query(`ANALYZE st_seen_file`);
+  const { rows: moved } = await client.query<{ path: string; name_lower: string }>(
+    `SELECT s.path, s.name_lower FROM st_seen_file s LEFT JOIN index_files f ON f.name_lower = s.name_lower
+     WHERE f.name_lower IS NULL OR f.path <> s.path OR f.size IS DISTINCT FROM s.size OR f.mtime_ms IS DISTINCT FROM s.mtime_ms
+     ORDER BY s.path`,
+  );
+  const known = await loadKnownFiles(client, moved.map((m) => m.name_lower));
+  for (const { path: file, name_lower } of moved) await stageIfChanged(dir, file, known.get(name_lower), stager);
+  const { rows: gone } = await client.query<{ name_lower: string }>(
+    `SELECT name_lower FROM index_files f WHERE NOT EXISTS (SELECT 1 FROM st_seen_file s WHERE s.name_lower = f.name_lower)`,
+  );
+  deleted.push(...gone.map((g) => g.name_lower));
   return checked;
 }
 
@@ -171,7 +193,6 @@ async function git(dir: string, ...args: string[]): Promise<string> {
 async function syncGit(
   client: pg.ClientBase,
   source: { dir: string; pull?: boolean },
-  known: Map<string, KnownFile>,
   stager: IndexStager,
   deleted: string[],
   log: (message: string) => void,
@@ -194,16 +215,18 @@ async function syncGit(
   const usable = last && (await git(dir, "cat-file", "-t", last).then((t) => t.trim() === "commit", () => false));
   if (!usable) {
     log(last ? `commit ${last} of the last sync is gone; scanning the checkout` : "first sync of this checkout; scanning it");
-    return scanDir(dir, known, stager, deleted, tick);
+    return scanDir(client, dir, stager, deleted, tick);
   }
   if (last === head) return 0;
   const diff = (await git(dir, "diff", "--name-status", "--no-renames", "-z", last, head)).split("\0");
-  let checked = 0;
+  const entries: { status: string; file: string }[] = [];
   for (let i = 0; i + 1 < diff.length; i += 2) {
-    const status = diff[i]!;
     const file = diff[i + 1]!;
     if (file === "config.json" || file.split("/").some((part) => part.startsWith("."))) continue;
-    checked++;
+    entries.push({ status: diff[i]!, file });
+  }
+  const known = await loadKnownFiles(client, entries.map((e) => path.posix.basename(e.file)));
+  for (const { status, file } of entries) {
     tick();
     const nameLower = path.posix.basename(file);
     if (status === "D") {
@@ -212,28 +235,30 @@ async function syncGit(
       await stageIfChanged(dir, file, known.get(nameLower), stager);
     }
   }
-  return checked;
+  return entries.length;
 }
 
 async function syncSparse(
   client: pg.ClientBase,
   source: Extract<IndexSource, { kind: "sparse" }>,
-  known: Map<string, KnownFile>,
   stager: IndexStager,
   deleted: string[],
   tick: () => void,
 ): Promise<number> {
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM crates WHERE removed_at IS NULL ORDER BY name_lower`);
+  // Names and validators of every known crate: a sparse sync takes hours at the
+  // politeness limit anyway, and two short strings a crate fit in memory.
+  const { rows } = await client.query<{ name: string; etag: string | null; last_modified: string | null }>(
+    `SELECT c.name, f.etag, f.last_modified FROM crates c LEFT JOIN index_files f ON f.name_lower = c.name_lower
+     WHERE c.removed_at IS NULL ORDER BY c.name_lower`,
+  );
+  const validators = new Map(rows.map((r) => [r.name.toLowerCase(), { etag: r.etag, lastModified: r.last_modified }]));
   const names = [...new Set([...rows.map((r) => r.name), ...(source.extraNames ?? [])])];
   let checked = 0;
   for await (const result of fetchSparseIndex({
     ...source.http,
     baseUrl: source.url,
     names,
-    validators: async (name) => {
-      const prev = known.get(name.toLowerCase());
-      return prev ? { etag: prev.etag, lastModified: prev.last_modified } : null;
-    },
+    validators: async (name) => validators.get(name.toLowerCase()) ?? null,
   })) {
     checked++;
     tick();

@@ -249,33 +249,36 @@ const CATEGORY_WORDS_SQL = `SELECT x.crate_id, string_agg(translate(g.name, ':',
  * compare the two on the same data.
  */
 async function deriveAllCrateFacts(q: Query): Promise<void> {
+  // The served tables just changed inside this transaction, where autovacuum
+  // cannot see them: without fresh statistics the planner guesses 200 crates
+  // and picks nested loops that are quadratic at full scale.
+  for (const table of ["crates", "versions", "dependencies", "version_downloads"]) await q(`ANALYZE ${table}`);
   await q(`WITH vs AS (
+      -- One pass over versions: counts, dates, the default version (highest stable
+      -- non-yanked, else highest non-yanked, else highest) and the max version.
       SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
-        max(published_at) last_published FROM versions GROUP BY crate_id
-    ), dv AS (
-      -- Default version: highest stable non-yanked, else highest non-yanked, else highest.
-      SELECT DISTINCT ON (crate_id) crate_id, id FROM versions ORDER BY crate_id, yanked, prerelease, sort_key DESC
-    ), mv AS (
-      SELECT DISTINCT ON (crate_id) crate_id, num FROM versions WHERE NOT yanked ORDER BY crate_id, sort_key DESC
+        max(published_at) last_published,
+        (array_agg(id ORDER BY yanked, prerelease, sort_key DESC))[1] AS default_version_id,
+        (array_agg(num ORDER BY sort_key DESC) FILTER (WHERE NOT yanked))[1] AS max_version
+      FROM versions GROUP BY crate_id
     ), rd AS (
       SELECT v.crate_id, sum(d.downloads)::bigint n FROM version_downloads d JOIN versions v ON v.id = d.version_id GROUP BY v.crate_id
     ), rv AS (
       -- A dependent counts once, through its default version, and not at all when every one
       -- of its versions is yanked or when it left the registry.
-      SELECT d.crate_id, count(DISTINCT dv.crate_id)::int n
-      FROM dv JOIN vs ON vs.crate_id = dv.crate_id JOIN crates dependent ON dependent.id = dv.crate_id
-      JOIN dependencies d ON d.version_id = dv.id
+      SELECT d.crate_id, count(DISTINCT vs.crate_id)::int n
+      FROM vs JOIN crates dependent ON dependent.id = vs.crate_id
+      JOIN dependencies d ON d.version_id = vs.default_version_id
       WHERE NOT vs.all_yanked AND dependent.removed_at IS NULL AND d.kind <> 'dev' AND d.crate_id IS NOT NULL
-        AND d.crate_id <> dv.crate_id
+        AND d.crate_id <> vs.crate_id
       GROUP BY d.crate_id
     ), facts AS (
       SELECT c.id, COALESCE(vs.n, 0) AS version_count, COALESCE(vs.all_yanked, false) AS all_yanked,
         COALESCE(c.created_at, vs.first_published) AS created_at, COALESCE(c.updated_at, vs.last_published) AS updated_at,
-        dv.id AS default_version_id, mv.num AS max_version, COALESCE(rd.n, 0) AS recent_downloads,
+        vs.default_version_id, vs.max_version, COALESCE(rd.n, 0) AS recent_downloads,
         COALESCE(rv.n, 0) AS reverse_dependency_count, ${SEARCH_VECTOR_SQL} AS search_vector
       FROM crates c
-      LEFT JOIN vs ON vs.crate_id = c.id LEFT JOIN dv ON dv.crate_id = c.id LEFT JOIN mv ON mv.crate_id = c.id
-      LEFT JOIN rd ON rd.crate_id = c.id LEFT JOIN rv ON rv.crate_id = c.id
+      LEFT JOIN vs ON vs.crate_id = c.id LEFT JOIN rd ON rd.crate_id = c.id LEFT JOIN rv ON rv.crate_id = c.id
       LEFT JOIN (${KEYWORD_WORDS_SQL}) kw ON kw.crate_id = c.id
       LEFT JOIN (${CATEGORY_WORDS_SQL}) cat ON cat.crate_id = c.id
     )

@@ -1,6 +1,30 @@
 import type pg from "pg";
 import { deriveCrateFacts } from "./merge-staged";
-import { timedQuery } from "./timed-query";
+import { timedQuery, type Query } from "./timed-query";
+
+// (dependent, target) pairs that count: the dependent's default version has a
+// normal or build dependency on the target, the dependent is not wholly yanked
+// and not removed, and does not depend on itself (as in deriveCrateFacts).
+const COUNTED_EDGES = `SELECT DISTINCT c.id AS dependent, d.crate_id AS target
+    FROM crates c JOIN dependencies d ON d.version_id = c.default_version_id
+    WHERE NOT c.all_yanked AND c.removed_at IS NULL AND d.kind <> 'dev' AND d.crate_id IS NOT NULL AND d.crate_id <> c.id`;
+
+/**
+ * Reverse-dependency counts change only through the edges of the crates this
+ * sync touched: each target gains one per new edge and loses one per edge
+ * gone. Recounting the targets instead would read every dependency row that
+ * points at them, which for the most depended-on crates is most of the table.
+ */
+async function applyEdgeDeltas(q: Query): Promise<void> {
+  await q(`CREATE TEMP TABLE st_new_edges ON COMMIT DROP AS ${COUNTED_EDGES} AND c.id IN (SELECT id FROM st_sync_scope)`);
+  await q(`UPDATE crates t SET reverse_dependency_count = t.reverse_dependency_count + s.delta
+    FROM (SELECT target, sum(w)::int AS delta FROM (
+            (SELECT dependent, target, 1 AS w FROM st_new_edges EXCEPT SELECT dependent, target, 1 FROM st_old_edges)
+            UNION ALL
+            (SELECT dependent, target, -1 FROM st_old_edges EXCEPT SELECT dependent, target, -1 FROM st_new_edges)
+          ) x GROUP BY target) s
+    WHERE t.id = s.target AND s.delta <> 0`);
+}
 
 /**
  * Merges an index sync inside its transaction: the crates whose files were
@@ -17,6 +41,10 @@ export async function mergeIndexChanges(
   const q = timedQuery(client, log);
   await q(`ANALYZE st_index_version`);
   await q(`ANALYZE st_index_dep`);
+  // The dependency edges that count towards reverse-dependency counts, of the
+  // crates this sync touches, before it touches them (see applyEdgeDeltas).
+  await q(`CREATE TEMP TABLE st_old_edges ON COMMIT DROP AS ${COUNTED_EDGES}
+      AND (c.name_lower IN (SELECT name_lower FROM st_index_version) OR c.name_lower = ANY($1))`, [deleted]);
   const removed = await q(`UPDATE crates SET removed_at = now() WHERE name_lower = ANY($1) AND removed_at IS NULL`, [deleted]);
   await q(`DELETE FROM index_files WHERE name_lower = ANY($1)`, [deleted]);
   await q(`INSERT INTO index_files AS f (name_lower, path, size, mtime_ms, sha256, etag, last_modified)
@@ -33,10 +61,6 @@ export async function mergeIndexChanges(
     SELECT c.id, c.name_lower FROM crates c WHERE c.name_lower IN (SELECT name_lower FROM st_index_version)`);
   await q(`CREATE TEMP TABLE st_sync_scope ON COMMIT DROP AS
     SELECT id FROM st_changed_crate UNION SELECT id FROM crates WHERE name_lower = ANY($1)`, [deleted]);
-  // Crates the scope's default versions depended on before the merge: their counts may drop.
-  await q(`CREATE TEMP TABLE st_sync_targets ON COMMIT DROP AS
-    SELECT DISTINCT d.crate_id AS id FROM crates c JOIN dependencies d ON d.version_id = c.default_version_id
-    WHERE c.id IN (SELECT id FROM st_sync_scope) AND d.crate_id IS NOT NULL`);
 
   const indexColumns = ["sort_key", "prerelease", "yanked", "checksum", "features", "rust_version", "links", "index_schema"];
   await q(`INSERT INTO versions (crate_id, num, ${indexColumns.join(", ")}, published_at)
@@ -59,12 +83,8 @@ export async function mergeIndexChanges(
     JOIN versions v ON v.crate_id = c.id AND v.num = d.num
     LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`);
 
-  await deriveCrateFacts(q, { crates: "st_sync_scope", dependencyTargets: "st_sync_targets" });
-  // ... and the crates the scope depends on now: their counts may rise.
-  await q(`TRUNCATE st_sync_targets`);
-  await q(`INSERT INTO st_sync_targets SELECT DISTINCT d.crate_id FROM crates c JOIN dependencies d ON d.version_id = c.default_version_id
-    WHERE c.id IN (SELECT id FROM st_sync_scope) AND d.crate_id IS NOT NULL`);
-  await deriveCrateFacts(q, { crates: "st_sync_scope", dependencyTargets: "st_sync_targets" });
+  await deriveCrateFacts(q, { crates: "st_sync_scope" });
+  await applyEdgeDeltas(q);
   const { rows } = await q(`SELECT count(*)::int n FROM st_changed_crate`);
   return { changedCrates: rows[0]!.n as number, removedCrates: removed.rowCount ?? 0 };
 }

@@ -221,13 +221,11 @@ async function mergeCategoriesAndKeywords(q: Query): Promise<void> {
 }
 
 /**
- * Limits deriveCrateFacts to some crates (an index sync touches few): tables
- * of crate ids. `crates`: crates whose versions changed; `dependencyTargets`:
- * crates whose reverse-dependency count may have changed.
+ * Limits deriveCrateFacts to some crates (an index sync touches few): the name
+ * of a table of the ids of the crates whose versions changed.
  */
 export interface DeriveScope {
   crates: string;
-  dependencyTargets: string;
 }
 
 // Weights: name A, keywords B, description C (English stems), categories D.
@@ -302,7 +300,6 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
 export async function deriveCrateFacts(q: Query, scope?: DeriveScope): Promise<void> {
   if (!scope) return deriveAllCrateFacts(q);
   const inScope = (column: string) => `AND ${column} IN (SELECT id FROM ${scope.crates})`;
-  const inTargets = (column: string) => `AND ${column} IN (SELECT id FROM ${scope.dependencyTargets})`;
   await q(`UPDATE crates c SET version_count = s.n, all_yanked = s.all_yanked,
       created_at = COALESCE(c.created_at, s.first_published), updated_at = COALESCE(c.updated_at, s.last_published)
     FROM (SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
@@ -324,17 +321,7 @@ export async function deriveCrateFacts(q: Query, scope?: DeriveScope): Promise<v
                               JOIN versions v ON v.id = d.version_id WHERE true ${inScope("v.crate_id")}
                               GROUP BY v.crate_id) r ON r.crate_id = c2.id
     WHERE c.id = c2.id AND c.recent_downloads IS DISTINCT FROM COALESCE(r.n, 0) ${inScope("c2.id")}`);
-  // A dependent counts once, through its default version, and not at all when
-  // every one of its versions is yanked (withdrawn junk must not inflate counts)
-  // or when it left the registry.
-  await q(`UPDATE crates c SET reverse_dependency_count = COALESCE(r.n, 0)
-    FROM crates c2 LEFT JOIN (
-      SELECT d.crate_id, count(DISTINCT dependent.id)::int n FROM crates dependent
-      JOIN dependencies d ON d.version_id = dependent.default_version_id
-      WHERE NOT dependent.all_yanked AND dependent.removed_at IS NULL AND d.kind <> 'dev' AND d.crate_id IS NOT NULL
-        AND d.crate_id <> dependent.id ${inTargets("d.crate_id")}
-      GROUP BY d.crate_id) r ON r.crate_id = c2.id
-    WHERE c.id = c2.id AND c.reverse_dependency_count IS DISTINCT FROM COALESCE(r.n, 0) ${inTargets("c2.id")}`);
+  // Reverse-dependency counts: see applyEdgeDeltas in merge-index-changes.ts.
   // Categories, keywords and descriptions come from the dump: a sync only gives new crates their vector.
   await q(`UPDATE crates c SET search_vector = ${SEARCH_VECTOR_SQL}
     FROM crates c2

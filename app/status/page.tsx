@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
+import { TableHead } from "@/components/ui/table-head";
 import { getDb } from "@/lib/db";
 import { formatDate, formatNumber } from "@/lib/registry/format";
 import { listIngestRuns, type IngestRunView } from "@/lib/registry/list-ingest-runs";
@@ -55,15 +56,7 @@ export default async function StatusPage() {
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Ingest runs">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Recent ingest runs, newest first</caption>
-            <thead>
-              <tr className="border-b border-line">
-                {["Run", "Status", "Sources", "Started (UTC)", "Took", "Crates", "Versions"].map((title) => (
-                  <th key={title} scope="col" className="py-2 pr-4">
-                    {title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead titles={["Run", "Status", "Sources", "Started (UTC)", "Took", "Crates", "Versions"]} />
             <tbody>
               {runs.map((run) => (
                 <tr key={run.id} className="border-b border-line align-top">
@@ -73,7 +66,7 @@ export default async function StatusPage() {
                     {run.error ? <p className="mt-1 max-w-md text-xs break-words text-subtle">{run.error}</p> : null}
                   </td>
                   <td className="py-2 pr-4">{run.source}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{run.startedAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{utc(run.startedAt)}</td>
                   <td className="py-2 pr-4">{duration(run)}</td>
                   <td className="py-2 pr-4">{count(run.crates)}</td>
                   <td className="py-2 pr-4">{count(run.versions)}</td>
@@ -102,15 +95,7 @@ function ScheduleTable({ schedule }: { schedule: ScheduledJobView[] }) {
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Scheduled jobs">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Jobs the worker runs on a schedule, with their last and next run</caption>
-        <thead>
-          <tr className="border-b border-line">
-            {["Job", "Schedule (cron)", "Last run", "Started (UTC)", "Finished (UTC)", "Next run (UTC)"].map((title) => (
-              <th key={title} scope="col" className="py-2 pr-4">
-                {title}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead titles={["Job", "Schedule (cron)", "Last run", "Started (UTC)", "Finished (UTC)", "Next run (UTC)"]} />
         <tbody>
           {schedule.map((job) => (
             <tr key={job.name} className="border-b border-line align-top">

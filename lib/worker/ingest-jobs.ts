@@ -101,36 +101,31 @@ export function indexSource(dir: string): IndexSource {
   return existsSync(path.join(dir, ".git")) ? { kind: "git", dir, pull: true } : { kind: "dir", dir };
 }
 
-/** Plain progress lines every 30 s into the job's log (a worker has no terminal). */
-function jobProgress(log: (message: string) => void): Progress {
-  return createProgress({ mode: "lines", intervalMs: 30_000, stream: { write: (chunk: string) => log(chunk.trimEnd()) } });
-}
-
-async function syncIndexJob({ connectionString, log }: JobContext, source: IndexSource): Promise<JobOutcome> {
-  const progress = jobProgress(log);
+/** Runs `work` with plain progress lines every 30 s in the job's log (a worker has no terminal). */
+async function withJobProgress<T>(log: (message: string) => void, work: (progress: Progress) => Promise<T>): Promise<T> {
+  const progress = createProgress({ mode: "lines", intervalMs: 30_000, stream: { write: (chunk: string) => log(chunk.trimEnd()) } });
   try {
-    const s = await syncIndex(connectionString, { source, log, progress });
-    return {
-      runId: s.runId,
-      description: `checked ${s.checked} files, ${s.changed} changed, ${s.removed} crates removed upstream`,
-      counts: { checked: s.checked, changed: s.changed, removed: s.removed, versions: s.versions, dependencies: s.dependencies },
-    };
+    return await work(progress);
   } finally {
     progress.close();
   }
+}
+
+async function syncIndexJob({ connectionString, log }: JobContext, source: IndexSource): Promise<JobOutcome> {
+  const s = await withJobProgress(log, (progress) => syncIndex(connectionString, { source, log, progress }));
+  return {
+    runId: s.runId,
+    description: `checked ${s.checked} files, ${s.changed} changed, ${s.removed} crates removed upstream`,
+    counts: { checked: s.checked, changed: s.changed, removed: s.removed, versions: s.versions, dependencies: s.dependencies },
+  };
 }
 
 // A URL is streamed by the ingest itself (lib/ingest/open-dump-source.ts), never stored.
 async function ingestDump({ connectionString, log }: JobContext, dumpPath: string): Promise<JobOutcome> {
-  const progress = jobProgress(log);
-  try {
-    const s = await runIngest(connectionString, { dumpPath, log, progress });
-    return {
-      runId: s.runId,
-      description: `${s.crates} crates, ${s.versions} versions, ${s.dependencies} dependencies`,
-      counts: { crates: s.crates, removed: s.removed, versions: s.versions, dependencies: s.dependencies },
-    };
-  } finally {
-    progress.close();
-  }
+  const s = await withJobProgress(log, (progress) => runIngest(connectionString, { dumpPath, log, progress }));
+  return {
+    runId: s.runId,
+    description: `${s.crates} crates, ${s.versions} versions, ${s.dependencies} dependencies`,
+    counts: { crates: s.crates, removed: s.removed, versions: s.versions, dependencies: s.dependencies },
+  };
 }

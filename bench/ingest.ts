@@ -132,8 +132,13 @@ async function changeOnePercent(dir: string) {
   const picked = files.filter((_, i) => i % step === 0);
   const originals = new Map<string, string>();
   for (const file of picked) {
-    const text = await readFile(file, "utf8");
+    // A bench killed before it restored the files left its line behind: drop it first.
+    const text = (await readFile(file, "utf8"))
+      .split("\n")
+      .filter((line) => !line.includes("+bench.1"))
+      .join("\n");
     originals.set(file, text);
+    await writeFile(file, text);
     const last = JSON.parse(text.trimEnd().split("\n").at(-1)!);
     last.vers = `${last.vers.replace(/\+.*$/, "")}+bench.1`;
     await appendFile(file, `${JSON.stringify(last)}\n`);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -8,6 +8,7 @@ import { queryRows } from "../../test/query-rows";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { buildDumpFixture } from "../../scripts/build-dump-fixture";
 import { runIngest } from "./run-ingest";
+import { syncIndex } from "./sync-index";
 
 // An ingest killed with SIGKILL at any phase leaves the served data as it was,
 // and the next run completes normally and records the killed one as interrupted.
@@ -28,8 +29,12 @@ const servedData = async (url: string) =>
 
 /** Starts the ingest CLI and kills it with SIGKILL as soon as it reports `phase`. */
 function killDuring(url: string, source: { indexDir: string; dumpPath: string }, phase: string): Promise<string> {
+  return killCliDuring(url, ["lib/ingest/cli.ts", "--index", source.indexDir, "--dump", source.dumpPath], phase);
+}
+
+function killCliDuring(url: string, cli: string[], phase: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--import", "tsx", "lib/ingest/cli.ts", "--index", source.indexDir, "--dump", source.dumpPath], {
+    const child = spawn("node", ["--import", "tsx", ...cli], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: url },
     });
@@ -98,5 +103,51 @@ describe.skipIf(!inject("postgresAdminUrl"))("an ingest killed with SIGKILL", ()
     expect(interrupted).toHaveLength(phases.length);
     expect(runs.at(-1)).toMatchObject({ status: "succeeded" });
     expect(runs.some((r) => r.status === "running")).toBe(false);
+  });
+});
+
+// The same for an index sync: it stages and merges in one transaction too.
+describe.skipIf(!inject("postgresAdminUrl"))("an index sync killed with SIGKILL", () => {
+  let db: TestDatabase;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ seeded: true });
+    dir = await mkdtemp(path.join(tmpdir(), "cratelist-sync-crash-"));
+    await cp(fixtureIndexDir, dir, { recursive: true });
+    // Half the crates gone, the other half with a new release: a sync with plenty to merge.
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== "config.json");
+    for (const [i, file] of files.entries()) {
+      const at = path.join(file.parentPath, file.name);
+      if (i % 2 === 0) {
+        await rm(at);
+        continue;
+      }
+      const last = JSON.parse((await readFile(at, "utf8")).trimEnd().split("\n").at(-1)!) as { vers: string };
+      last.vers = `${last.vers.replace(/\+.*$/, "")}+crash.1`;
+      await appendFile(at, `${JSON.stringify(last)}\n`);
+    }
+  });
+  afterAll(async () => {
+    await db?.drop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const phase of ["index sync: check files", "index sync: merge"]) {
+    it(`during "${phase}" leaves the served data and the sync state unchanged`, async () => {
+      const before = await servedData(db.url);
+      const [state] = await queryRows(db.url, `SELECT md5(string_agg(name_lower || sha256, ',' ORDER BY name_lower)) s FROM index_files`);
+      expect(await killCliDuring(db.url, ["lib/ingest/sync-cli.ts", "--dir", dir], phase)).toBe("killed");
+      await waitForNoOtherBackends(db.url);
+      expect(await servedData(db.url)).toEqual(before);
+      expect(await queryRows(db.url, `SELECT md5(string_agg(name_lower || sha256, ',' ORDER BY name_lower)) s FROM index_files`)).toEqual([state]);
+    });
+  }
+
+  it("is followed by a sync that completes", async () => {
+    const summary = await syncIndex(db.url, { source: { kind: "dir", dir } });
+    expect(summary).toMatchObject({ changed: 111, removed: 111 });
+    const [crates] = await queryRows<{ n: number }>(db.url, `SELECT count(*)::int n FROM crates WHERE removed_at IS NULL`);
+    expect(crates!.n).toBe(111);
   });
 });

@@ -17,6 +17,22 @@ export class IngestError extends Error {
   }
 }
 
+/** JSON text parsed, or an IngestError saying where it came from and why it is not JSON. */
+export function parseJsonAt(text: string, file: string, line: number | null): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new IngestError(file, line, `invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** `json` checked against `schema`, or an IngestError naming each bad field and the value found. */
+export function checkAt<T>(schema: z.ZodType<T>, json: unknown, file: string, line: number | null): T {
+  const result = schema.safeParse(json, { reportInput: true });
+  if (!result.success) throw new IngestError(file, line, describeIssues(result.error));
+  return result.data;
+}
+
 /** `deps[3].kind`-style path of a zod issue; `record` for the value itself. */
 function issuePath(path: readonly PropertyKey[]): string {
   let out = "";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeIssues, IngestError } from "./ingest-error";
+import { checkAt, parseJsonAt } from "./ingest-error";
 import { isValidCrateName } from "./index-path";
 
 export type DependencyKind = "normal" | "build" | "dev";
@@ -132,13 +132,5 @@ function mergeFeatures(
 
 /** One JSON line of an index file; throws IngestError naming the bad field. */
 export function parseIndexLine(text: string, file: string, line: number): IndexVersion {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new IngestError(file, line, `invalid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const result = indexLineSchema.safeParse(json, { reportInput: true });
-  if (!result.success) throw new IngestError(file, line, describeIssues(result.error));
-  return result.data;
+  return checkAt(indexLineSchema, parseJsonAt(text, file, line), file, line);
 }

@@ -6,7 +6,7 @@ import { extract, type Extract } from "tar-stream";
 import { z } from "zod";
 import { checkDumpHeader, isDumpTable, parseDumpRow, type DumpRow, type DumpTable } from "./dump-rows";
 import { decodeUtf8Strict } from "./decode-utf8-strict";
-import { describeIssues, IngestError } from "./ingest-error";
+import { checkAt, IngestError, parseJsonAt } from "./ingest-error";
 import { openDumpSource, type DumpSource } from "./open-dump-source";
 
 export type { DumpRow, DumpTable } from "./dump-rows";
@@ -170,12 +170,7 @@ async function readSmall(entry: Entry, limit: number): Promise<string> {
 }
 
 function parseMetadata(text: string, entryName: string): DumpMetadata {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new IngestError("metadata.json", null, `invalid JSON: ${(error as Error).message}`, { cause: error });
-  }
+  const json = parseJsonAt(text, "metadata.json", null);
   // Checked before the other fields: a dump of an unknown format may differ anywhere.
   const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>).format_version : undefined;
   if (version !== undefined && !(typeof version === "string" && SUPPORTED_DUMP_FORMAT_VERSIONS.includes(version))) {
@@ -186,9 +181,7 @@ function parseMetadata(text: string, entryName: string): DumpMetadata {
       `unknown dump format_version ${JSON.stringify(version)}; this ingest reads format_version ${known} or dumps without one`,
     );
   }
-  const result = metadataSchema.safeParse(json, { reportInput: true });
-  if (!result.success) throw new IngestError("metadata.json", null, describeIssues(result.error));
-  return result.data;
+  return checkAt(metadataSchema, json, "metadata.json", null);
 }
 
 /** Physical lines a record spans beyond its first: newlines inside quoted fields (READMEs). */

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { decodeUtf8StrictBuffer } from "./decode-utf8-strict";
-import { describeIssues, IngestError } from "./ingest-error";
+import { checkAt, IngestError, parseJsonAt } from "./ingest-error";
 import { indexPath } from "./index-path";
 import { parseIndexLine, type IndexVersion } from "./parse-index-line";
 
@@ -118,13 +118,5 @@ export async function readIndexConfig(root: string): Promise<IndexConfig | null>
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new IngestError("config.json", null, `invalid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const result = indexConfigSchema.safeParse(json, { reportInput: true });
-  if (!result.success) throw new IngestError("config.json", null, describeIssues(result.error));
-  return result.data;
+  return checkAt(indexConfigSchema, parseJsonAt(text, "config.json", null), "config.json", null);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeIssues, IngestError } from "../ingest-error";
+import { checkAt, parseJsonAt } from "../ingest-error";
 import type { IndexConfig } from "../read-index-dir";
 import { decodeIndexBody } from "./decode-index-body";
 import { getWithRetries, resolveHttpOptions, sparseBaseUrl, type SparseHttpOptions } from "./get-with-retries";
@@ -33,13 +33,5 @@ export async function fetchSparseConfig(baseUrl: string, options: SparseHttpOpti
   );
   const where = answer.url.href;
   const text = decodeIndexBody(where, answer.headers, answer.body!);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new IngestError(where, null, `invalid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const result = sparseConfigSchema.safeParse(json, { reportInput: true });
-  if (!result.success) throw new IngestError(where, null, describeIssues(result.error));
-  return result.data;
+  return checkAt(sparseConfigSchema, parseJsonAt(text, where, null), where, null);
 }

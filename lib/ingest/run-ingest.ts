@@ -10,10 +10,10 @@ import { rawStagingViewsSql, rawTableName, rawTablesSql, versionKeyTableSql } fr
 import { isDumpUrl } from "./open-dump-source";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
-import { createProgress, type PhaseHandle, type PhaseSummary, type Progress } from "./progress";
+import type { PhaseHandle, Progress } from "./progress";
 import { IndexStager } from "./stage-index-file";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
-import { withIngestRun } from "./with-ingest-run";
+import { withIngestRun, type IngestRunContext, type IngestRunRecord } from "./with-ingest-run";
 import { dumpStagingTablesSql, indexStagingTablesSql } from "./staging-tables";
 
 // One ingest run: stage everything from the given sources inside one
@@ -38,8 +38,7 @@ export interface IngestOptions {
   progress?: Progress;
 }
 
-export interface IngestSummary {
-  runId: number;
+export interface IngestSummary extends IngestRunRecord {
   /** Crates served after the run. */
   crates: number;
   /** Crates marked removed (kept, not served). */
@@ -47,30 +46,19 @@ export interface IngestSummary {
   versions: number;
   dependencies: number;
   staged: Record<string, number>;
-  /** How long each phase took, in order (also stored with the run). */
-  phases: PhaseSummary[];
-  durationMs: number;
 }
 
 export { IngestBusyError } from "./with-ingest-run";
 
 export async function runIngest(connectionString: string, options: IngestOptions): Promise<IngestSummary> {
   if (!options.indexDir && !options.dumpPath) throw new Error("Nothing to ingest: give an index directory, a dump tarball, or both.");
-  const started = Date.now();
-  const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${withoutCredentials(options.dumpPath)}`]
     .filter(Boolean)
     .join(" ");
-  const progress = options.progress ?? createProgress({ mode: "silent" });
-  const result = await withIngestRun(connectionString, source, async (client) => {
-    const summary = await ingestInTransaction(client, options, log, progress);
-    const { crates, removed, versions, dependencies, staged } = summary;
-    const phases = progress.summary();
-    const durations = Object.fromEntries(phases.map((p) => [p.name, p.durationMs]));
-    return { ...summary, phases, counts: { crates, removed, versions, dependencies, staged, durations } };
+  return withIngestRun(connectionString, { source, log: options.log, progress: options.progress }, async (context) => {
+    const result = await ingestInTransaction(context, options);
+    return { result, counts: result };
   });
-  const { counts: _counts, ...summary } = result;
-  return { ...summary, durationMs: Date.now() - started };
 }
 
 /** A dump URL as recorded and shown on the status page: any user:password part removed. */
@@ -82,49 +70,42 @@ function withoutCredentials(source: string): string {
   return url.toString();
 }
 
-async function ingestInTransaction(client: pg.Client, options: IngestOptions, log: (m: string) => void, progress: Progress) {
+async function ingestInTransaction({ client, log, progress }: IngestRunContext, options: IngestOptions) {
   const sources = { index: Boolean(options.indexDir), dump: Boolean(options.dumpPath) };
   const staged: Record<string, number> = {};
-  await client.query("BEGIN");
-  try {
-    // Index builds and the big joins of the merge get more memory than the server's defaults, for this run only.
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await client.query(`SET LOCAL work_mem = '64MB'`);
-    await client.query(indexStagingTablesSql);
-    if (options.indexDir) {
-      log(`Reading index ${options.indexDir}`);
-      Object.assign(staged, await stageIndex(client, options.indexDir, progress));
-    }
-    if (options.dumpPath) {
-      const loader = options.dumpLoader ?? ((await isEmbedded(client)) ? "insert" : "copy");
-      log(`Reading dump ${options.dumpPath} (${loader === "copy" ? "COPY" : "batched INSERT"})`);
-      Object.assign(
-        staged,
-        loader === "copy" ? await copyDump(client, options.dumpPath, progress) : await stageDump(client, options.dumpPath, progress),
-      );
-    }
-    log("Checking references");
-    let phase = progress.phase("check references");
-    await checkStaged(client, sources, options.dumpPath ? `${path.basename(options.dumpPath)}:` : "");
-    phase.done();
-    log("Merging into the served tables");
-    phase = progress.phase("merge");
-    await mergeStaged(client, sources, log);
-    phase.done();
-    // Served counts: crates marked removed (and their versions) are kept but not served.
-    const { rows } = await client.query<{ crates: number; versions: number; dependencies: number; removed: number }>(
-      `SELECT (SELECT count(*) FROM crates WHERE removed_at IS NULL)::int crates,
-              (SELECT count(*) FROM crates WHERE removed_at IS NOT NULL)::int removed,
-              (SELECT count(*) FROM versions v JOIN crates c ON c.id = v.crate_id WHERE c.removed_at IS NULL)::int versions,
-              (SELECT count(*) FROM dependencies d JOIN versions v ON v.id = d.version_id JOIN crates c ON c.id = v.crate_id
-               WHERE c.removed_at IS NULL)::int dependencies`,
-    );
-    await client.query("COMMIT");
-    return { ...rows[0]!, staged };
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
+  // Index builds and the big joins of the merge get more memory than the server's defaults, for this run only.
+  await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  await client.query(`SET LOCAL work_mem = '64MB'`);
+  await client.query(indexStagingTablesSql);
+  if (options.indexDir) {
+    log(`Reading index ${options.indexDir}`);
+    Object.assign(staged, await stageIndex(client, options.indexDir, progress));
   }
+  if (options.dumpPath) {
+    const loader = options.dumpLoader ?? ((await isEmbedded(client)) ? "insert" : "copy");
+    log(`Reading dump ${options.dumpPath} (${loader === "copy" ? "COPY" : "batched INSERT"})`);
+    Object.assign(
+      staged,
+      loader === "copy" ? await copyDump(client, options.dumpPath, progress) : await stageDump(client, options.dumpPath, progress),
+    );
+  }
+  log("Checking references");
+  let phase = progress.phase("check references");
+  await checkStaged(client, sources, options.dumpPath ? `${path.basename(options.dumpPath)}:` : "");
+  phase.done();
+  log("Merging into the served tables");
+  phase = progress.phase("merge");
+  await mergeStaged(client, sources, log);
+  phase.done();
+  // Served counts: crates marked removed (and their versions) are kept but not served.
+  const { rows } = await client.query<{ crates: number; versions: number; dependencies: number; removed: number }>(
+    `SELECT (SELECT count(*) FROM crates WHERE removed_at IS NULL)::int crates,
+            (SELECT count(*) FROM crates WHERE removed_at IS NOT NULL)::int removed,
+            (SELECT count(*) FROM versions v JOIN crates c ON c.id = v.crate_id WHERE c.removed_at IS NULL)::int versions,
+            (SELECT count(*) FROM dependencies d JOIN versions v ON v.id = d.version_id JOIN crates c ON c.id = v.crate_id
+             WHERE c.removed_at IS NULL)::int dependencies`,
+  );
+  return { ...rows[0]!, staged };
 }
 
 async function stageIndex(client: pg.Client, indexDir: string, progress: Progress): Promise<Record<string, number>> {

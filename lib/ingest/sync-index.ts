@@ -4,12 +4,12 @@ import { promisify } from "node:util";
 import type pg from "pg";
 import { BatchInserter } from "./batch-inserter";
 import { mergeIndexChanges } from "./merge-index-changes";
-import { createProgress, type PhaseSummary, type Progress } from "./progress";
+import type { Progress } from "./progress";
 import { listIndexFiles, readIndexFileAt, statIndexFile } from "./read-index-dir";
 import { fetchSparseIndex, type SparseFetchOptions } from "./sparse/fetch-sparse-index";
 import { IndexStager } from "./stage-index-file";
 import { indexStagingTablesSql } from "./staging-tables";
-import { withIngestRun } from "./with-ingest-run";
+import { withIngestRun, type IngestRunRecord } from "./with-ingest-run";
 
 const run = promisify(execFile);
 
@@ -43,8 +43,7 @@ export interface SyncIndexOptions {
   progress?: Progress;
 }
 
-export interface IndexSyncSummary {
-  runId: number;
+export interface IndexSyncSummary extends IngestRunRecord {
   /** Files looked at (stat, diff entry or request). */
   checked: number;
   /** Files read again because their content changed, and merged. */
@@ -53,8 +52,6 @@ export interface IndexSyncSummary {
   removed: number;
   versions: number;
   dependencies: number;
-  phases: PhaseSummary[];
-  durationMs: number;
 }
 
 interface KnownFile {
@@ -71,47 +68,34 @@ export function describeIndexSource(source: IndexSource): string {
 }
 
 export async function syncIndex(connectionString: string, options: SyncIndexOptions): Promise<IndexSyncSummary> {
-  const started = Date.now();
-  const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const { source } = options;
-  const progress = options.progress ?? createProgress({ mode: "silent" });
-  const result = await withIngestRun(connectionString, describeIndexSource(source), async (client) => {
-    await client.query("BEGIN");
-    try {
-      await client.query(indexStagingTablesSql);
-      const stager = new IndexStager(client);
-      const deleted: string[] = [];
-      log(`Checking ${describeIndexSource(source)}`);
-      let phase = progress.phase(`index sync: check ${source.kind === "sparse" ? "crates" : "files"}`, { unit: "files" });
-      const tick = () => phase.tick();
-      let checked: number;
-      if (source.kind === "dir") checked = await scanDir(client, source.dir, stager, deleted, tick);
-      else if (source.kind === "git") checked = await syncGit(client, source, stager, deleted, log, tick);
-      else checked = await syncSparse(client, source, stager, deleted, tick);
-      const staged = await stager.flush();
-      phase.done();
-      log(`${staged.index_files} changed files, ${deleted.length} gone; merging`);
-      phase = progress.phase("index sync: merge");
-      const merged = await mergeIndexChanges(client, deleted, log);
-      await client.query("COMMIT");
-      phase.done();
-      const counts = {
-        checked,
-        changed: staged.index_files,
-        removed: merged.removedCrates,
-        versions: staged.index_versions,
-        dependencies: staged.index_dependencies,
-      };
-      const phases = progress.summary();
-      const durations = Object.fromEntries(phases.map((p) => [p.name, p.durationMs]));
-      return { ...counts, phases, counts: { ...counts, durations } };
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
-    }
+  const run = { source: describeIndexSource(source), log: options.log, progress: options.progress };
+  return withIngestRun(connectionString, run, async ({ client, log, progress }) => {
+    await client.query(indexStagingTablesSql);
+    const stager = new IndexStager(client);
+    const deleted: string[] = [];
+    log(`Checking ${describeIndexSource(source)}`);
+    let phase = progress.phase(`index sync: check ${source.kind === "sparse" ? "crates" : "files"}`, { unit: "files" });
+    const tick = () => phase.tick();
+    let checked: number;
+    if (source.kind === "dir") checked = await scanDir(client, source.dir, stager, deleted, tick);
+    else if (source.kind === "git") checked = await syncGit(client, source, stager, deleted, log, tick);
+    else checked = await syncSparse(client, source, stager, deleted, tick);
+    const staged = await stager.flush();
+    phase.done();
+    log(`${staged.index_files} changed files, ${deleted.length} gone; merging`);
+    phase = progress.phase("index sync: merge");
+    const merged = await mergeIndexChanges(client, deleted, log);
+    phase.done();
+    const counts = {
+      checked,
+      changed: staged.index_files,
+      removed: merged.removedCrates,
+      versions: staged.index_versions,
+      dependencies: staged.index_dependencies,
+    };
+    return { result: counts, counts };
   });
-  const { counts: _counts, ...summary } = result;
-  return { ...summary, durationMs: Date.now() - started };
 }
 
 // What the last sync saw of some files. Loaded for the files at hand only: at
@@ -124,7 +108,7 @@ async function loadKnownFiles(client: pg.ClientBase, namesLower: string[]): Prom
   return new Map(rows.map((r) => [r.name_lower, { ...r, size: r.size === null ? null : Number(r.size) }]));
 }
 
-/** Stages one checkout file when its content differs from what was synced; returns false when it does not. */
+/** Stages one checkout file: whole when its content differs from what was synced, else only its new stat. */
 async function stageIfChanged(dir: string, file: string, prev: KnownFile | undefined, stager: IndexStager): Promise<void> {
   const parsed = await readIndexFileAt(dir, file);
   const state = { ...parsed.stat, etag: null, last_modified: null };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { migrate } from "../lib/db/migrate";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { startEmbeddedPostgres } from "../lib/db/start-embedded-postgres";
@@ -38,6 +38,36 @@ export async function createTestDatabase(options: { seeded: boolean }): Promise<
 /** A Prisma client on a test database, sized to what the database serves. */
 export function createTestPrisma(db: TestDatabase): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: db.poolMax }) });
+}
+
+/**
+ * In a describe block: a test database and a Prisma client on it, made before
+ * its tests and dropped after them (after the block's own afterAll hooks,
+ * which run first). Read `db` and `prisma` inside hooks and tests.
+ */
+export function useTestPrisma(options: { seeded: boolean }): { readonly db: TestDatabase; readonly prisma: PrismaClient } {
+  let db: TestDatabase | undefined;
+  let prisma: PrismaClient | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase(options);
+    prisma = createTestPrisma(db);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useTestPrisma: the database is made in beforeAll; read it in hooks and tests");
+    return value;
+  };
+  return {
+    get db() {
+      return ready(db);
+    },
+    get prisma() {
+      return ready(prisma);
+    },
+  };
 }
 
 async function createEmbeddedDatabase(options: { seeded: boolean }): Promise<TestDatabase> {

@@ -2,9 +2,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../generated/prisma/client";
 import { fixtureIndexDir } from "../../test/fixture-paths";
-import { createTestDatabase, createTestPrisma, type TestDatabase } from "../../test/test-database";
+import { useTestPrisma } from "../../test/test-database";
 import { syncIndex } from "../ingest/sync-index";
 import { searchCrates } from "../search/search-crates";
 import { getCrate } from "./get-crate";
@@ -15,46 +14,41 @@ import { listPopularCrates } from "./list-popular-crates";
 // removed. Readers must still reach its page, but no list, search or count
 // may offer it any more.
 describe("a crate removed upstream", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
+  const database = useTestPrisma({ seeded: true });
   let dir: string;
   let serdeDependentsBefore: number;
   let popularBefore: string[];
 
   beforeAll(async () => {
-    db = await createTestDatabase({ seeded: true });
-    prisma = createTestPrisma(db);
     dir = await mkdtemp(path.join(tmpdir(), "removed-crates-"));
     await cp(fixtureIndexDir, dir, { recursive: true });
-    serdeDependentsBefore = (await getCrate(prisma, "serde"))!.reverseDependencyCount;
-    popularBefore = (await listPopularCrates(prisma, 50)).map((c) => c.name);
+    serdeDependentsBefore = (await getCrate(database.prisma, "serde"))!.reverseDependencyCount;
+    popularBefore = (await listPopularCrates(database.prisma, 50)).map((c) => c.name);
     await rm(path.join(dir, "se/rd/serde_json"));
-    await syncIndex(db.url, { source: { kind: "dir", dir } });
+    await syncIndex(database.db.url, { source: { kind: "dir", dir } });
   });
   afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
     await rm(dir, { recursive: true, force: true });
   });
 
   it("keeps its page, marked with the time it left", async () => {
-    const crate = await getCrate(prisma, "serde_json");
+    const crate = await getCrate(database.prisma, "serde_json");
     expect(crate?.removedAt).toBeInstanceOf(Date);
     expect(crate?.defaultVersion).not.toBeNull();
   });
 
   it("is left out of search and popular lists", async () => {
     expect(popularBefore).toContain("serde_json");
-    expect((await listPopularCrates(prisma, 50)).map((c) => c.name)).not.toContain("serde_json");
-    const hits = await searchCrates(prisma, { q: "serde_json", page: 1, perPage: 20 });
+    expect((await listPopularCrates(database.prisma, 50)).map((c) => c.name)).not.toContain("serde_json");
+    const hits = await searchCrates(database.prisma, { q: "serde_json", page: 1, perPage: 20 });
     expect(hits.results.map((r) => r.name)).not.toContain("serde_json");
     expect(hits.results.map((r) => r.name)).toContain("serde");
   });
 
   it("no longer counts as a dependent", async () => {
-    const serde = (await getCrate(prisma, "serde"))!;
+    const serde = (await getCrate(database.prisma, "serde"))!;
     expect(serde.reverseDependencyCount).toBe(serdeDependentsBefore - 1);
-    const dependents = await listDependents(prisma, serde.id, { page: 1, perPage: 500 });
+    const dependents = await listDependents(database.prisma, serde.id, { page: 1, perPage: 500 });
     expect(dependents.total).toBe(serde.reverseDependencyCount);
     expect(dependents.items.map((d) => d.name)).not.toContain("serde_json");
   });

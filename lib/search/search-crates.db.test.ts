@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../generated/prisma/client";
-import { createTestDatabase, createTestPrisma, type TestDatabase } from "../../test/test-database";
+import { describe, expect, it } from "vitest";
+import { useTestPrisma } from "../../test/test-database";
 import { searchCrates } from "./search-crates";
 
 describe("searchCrates on the fixtures", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
+  const database = useTestPrisma({ seeded: true });
   const names = async (q: string, perPage = 10) =>
-    (await searchCrates(prisma, { q, page: 1, perPage })).results.map((r) => r.name);
-
-  beforeAll(async () => {
-    db = await createTestDatabase({ seeded: true });
-    prisma = createTestPrisma(db);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+    (await searchCrates(database.prisma, { q, page: 1, perPage })).results.map((r) => r.name);
 
   it("pins the exact name first", async () => {
-    const result = await searchCrates(prisma, { q: "serde", page: 1, perPage: 10 });
+    const result = await searchCrates(database.prisma, { q: "serde", page: 1, perPage: 10 });
     expect(result.results[0]).toMatchObject({ name: "serde", exactMatch: true });
     expect(result.results.slice(1).some((r) => r.name === "serde_json")).toBe(true);
     expect(result.results.slice(1).every((r) => !r.exactMatch)).toBe(true);
@@ -53,18 +42,18 @@ describe("searchCrates on the fixtures", () => {
   });
 
   it("paginates with a stable total and an empty page past the end", async () => {
-    const first = await searchCrates(prisma, { q: "serde", page: 1, perPage: 2 });
-    const second = await searchCrates(prisma, { q: "serde", page: 2, perPage: 2 });
+    const first = await searchCrates(database.prisma, { q: "serde", page: 1, perPage: 2 });
+    const second = await searchCrates(database.prisma, { q: "serde", page: 2, perPage: 2 });
     expect(first.total).toBeGreaterThan(3);
     expect(second.total).toBe(first.total);
     expect(second.results.map((r) => r.name)).not.toEqual(expect.arrayContaining(first.results.map((r) => r.name)));
-    const beyond = await searchCrates(prisma, { q: "serde", page: 1000, perPage: 2 });
+    const beyond = await searchCrates(database.prisma, { q: "serde", page: 1000, perPage: 2 });
     expect(beyond.results).toEqual([]);
     expect(beyond.total).toBe(first.total);
   });
 
   it("lists every crate by popularity for an empty query", async () => {
-    const result = await searchCrates(prisma, { q: "  ", page: 1, perPage: 5 });
+    const result = await searchCrates(database.prisma, { q: "  ", page: 1, perPage: 5 });
     expect(result.total).toBe(222);
     expect(result.results[0]!.reverseDependencies).toBeGreaterThanOrEqual(result.results[4]!.reverseDependencies);
   });
@@ -80,7 +69,7 @@ describe("searchCrates on the fixtures", () => {
     "!!!",
     "the",
   ])("answers any input without failing: %j", async (q) => {
-    const result = await searchCrates(prisma, { q, page: 1, perPage: 10 });
+    const result = await searchCrates(database.prisma, { q, page: 1, perPage: 10 });
     expect(result.total).toBeGreaterThanOrEqual(result.results.length);
   });
 });

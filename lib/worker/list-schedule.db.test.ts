@@ -1,36 +1,25 @@
 import cronParser from "cron-parser";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { PrismaClient } from "../generated/prisma/client";
 import { fixtureDumpPath, fixtureIndexDir } from "../../test/fixture-paths";
 import { queryRows } from "../../test/query-rows";
-import { createTestDatabase, createTestPrisma, type TestDatabase } from "../../test/test-database";
+import { useTestPrisma } from "../../test/test-database";
 import { DUMP_INGEST_JOB, INDEX_SYNC_JOB, ingestJobs, type IngestJob } from "./ingest-jobs";
 import { listSchedule } from "./list-schedule";
 import { startWorker, type RunningWorker } from "./start-worker";
 import { QUIET_CRON, waitForJobDone } from "./worker-test-helpers";
 
 describe("listSchedule without a worker", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  beforeAll(async () => {
-    db = await createTestDatabase({ seeded: false });
-    prisma = createTestPrisma(db);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  const database = useTestPrisma({ seeded: false });
 
   it("is empty, not an error, when the pgboss schema does not exist", async () => {
-    expect(await listSchedule(prisma)).toEqual([]);
+    expect(await listSchedule(database.prisma)).toEqual([]);
   });
 });
 
 // pg-boss needs several connections at once: a real server only.
 describe.skipIf(!inject("postgresAdminUrl"))("listSchedule after a worker started", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
+  const database = useTestPrisma({ seeded: false });
   let worker: RunningWorker;
   const failing: IngestJob = {
     ...ingestJobs({ indexDir: fixtureIndexDir, dumpSource: null, indexCron: QUIET_CRON, dumpCron: QUIET_CRON }).scheduled[0]!,
@@ -46,36 +35,33 @@ describe.skipIf(!inject("postgresAdminUrl"))("listSchedule after a worker starte
   ];
 
   beforeAll(async () => {
-    db = await createTestDatabase({ seeded: false });
-    prisma = createTestPrisma(db);
-    worker = await startWorker({ connectionString: db.url, jobs, pollingIntervalSeconds: 0.5, log: () => {} });
+    worker = await startWorker({ connectionString: database.db.url, jobs, pollingIntervalSeconds: 0.5, log: () => {} });
   });
   afterAll(async () => {
+    // Before the database goes: useTestPrisma's afterAll runs after this one.
     await worker?.stop({ timeoutMs: 5000 });
-    await prisma?.$disconnect();
-    await db?.drop();
   });
 
   it("lists each schedule with its cron and next run time, and no run before the first", async () => {
     const now = new Date("2026-03-04T05:06:07Z");
-    const schedule = await listSchedule(prisma, now);
+    const schedule = await listSchedule(database.prisma, now);
     expect(schedule.map((s) => s.name)).toEqual([DUMP_INGEST_JOB, "failing-test-job", INDEX_SYNC_JOB]);
     const index = schedule.find((s) => s.name === INDEX_SYNC_JOB)!;
     expect(index).toEqual({ name: INDEX_SYNC_JOB, cron: "*/7 * * * *", timezone: "UTC", nextRunAt: new Date("2026-03-04T05:07:00Z"), lastRun: null });
     expect(schedule.find((s) => s.name === "failing-test-job")!.nextRunAt).toEqual(new Date("2026-03-09T02:30:00Z"));
     // Against the real clock too: the next run is in the future and matches the cron.
-    const [live] = await listSchedule(prisma);
+    const [live] = await listSchedule(database.prisma);
     expect(live!.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
     expect(live!.nextRunAt).toEqual(cronParser.parseExpression(QUIET_CRON, { tz: "UTC" }).next().toDate());
   });
 
   it("shows the last run of a job: succeeded with its times, failed with its error", async () => {
     const started = Date.now();
-    const ok = await waitForJobDone(db.url, INDEX_SYNC_JOB, (await worker.boss.send(INDEX_SYNC_JOB, {}))!);
+    const ok = await waitForJobDone(database.db.url, INDEX_SYNC_JOB, (await worker.boss.send(INDEX_SYNC_JOB, {}))!);
     expect(ok.state).toBe("completed");
-    await waitForJobDone(db.url, failing.name, (await worker.boss.send(failing.name, {}))!);
+    await waitForJobDone(database.db.url, failing.name, (await worker.boss.send(failing.name, {}))!);
 
-    const schedule = await listSchedule(prisma);
+    const schedule = await listSchedule(database.prisma);
     const index = schedule.find((s) => s.name === INDEX_SYNC_JOB)!;
     expect(index.lastRun).toMatchObject({ state: "succeeded", detail: null });
     expect(index.lastRun!.startedAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
@@ -85,20 +71,20 @@ describe.skipIf(!inject("postgresAdminUrl"))("listSchedule after a worker starte
   });
 
   it("finds the last run after pg-boss archived it, and tells a skipped run from a successful one", async () => {
-    const holder = new pg.Client({ connectionString: db.url });
+    const holder = new pg.Client({ connectionString: database.db.url });
     await holder.connect();
     try {
       // The ingest's own lock (lib/ingest), as another ingest process holds it.
       await holder.query("SELECT pg_advisory_lock(72707370)");
-      await waitForJobDone(db.url, INDEX_SYNC_JOB, (await worker.boss.send(INDEX_SYNC_JOB, {}))!);
+      await waitForJobDone(database.db.url, INDEX_SYNC_JOB, (await worker.boss.send(INDEX_SYNC_JOB, {}))!);
     } finally {
       await holder.end();
     }
-    await archiveFinishedJobs(db.url);
-    const [left] = await queryRows<{ n: number }>(db.url, "SELECT count(*)::int n FROM pgboss.job WHERE name = $1", [INDEX_SYNC_JOB]);
+    await archiveFinishedJobs(database.db.url);
+    const [left] = await queryRows<{ n: number }>(database.db.url, "SELECT count(*)::int n FROM pgboss.job WHERE name = $1", [INDEX_SYNC_JOB]);
     expect(left!.n).toBe(0);
 
-    const schedule = await listSchedule(prisma);
+    const schedule = await listSchedule(database.prisma);
     expect(schedule.find((s) => s.name === INDEX_SYNC_JOB)!.lastRun).toMatchObject({
       state: "skipped",
       detail: "another ingest is running on this database",

@@ -54,13 +54,10 @@ export interface IndexSyncSummary extends IngestRunRecord {
   dependencies: number;
 }
 
+/** What a checkout sync compares a file's new content with. */
 interface KnownFile {
   path: string;
-  size: number | null;
-  mtime_ms: number | null;
   sha256: string | null;
-  etag: string | null;
-  last_modified: string | null;
 }
 
 export function describeIndexSource(source: IndexSource): string {
@@ -101,11 +98,11 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
 // What the last sync saw of some files. Loaded for the files at hand only: at
 // full scale all of index_files would take hundreds of MB of process memory.
 async function loadKnownFiles(client: pg.ClientBase, namesLower: string[]): Promise<Map<string, KnownFile>> {
-  const { rows } = await client.query<KnownFile & { name_lower: string; size: string | null }>(
-    `SELECT name_lower, path, size, mtime_ms, sha256, etag, last_modified FROM index_files WHERE name_lower = ANY($1)`,
+  const { rows } = await client.query<KnownFile & { name_lower: string }>(
+    `SELECT name_lower, path, sha256 FROM index_files WHERE name_lower = ANY($1)`,
     [namesLower],
   );
-  return new Map(rows.map((r) => [r.name_lower, { ...r, size: r.size === null ? null : Number(r.size) }]));
+  return new Map(rows.map((r) => [r.name_lower, { path: r.path, sha256: r.sha256 }]));
 }
 
 /** Stages one checkout file: whole when its content differs from what was synced, else only its new stat. */

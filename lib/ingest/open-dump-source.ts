@@ -79,7 +79,18 @@ function shown(url: URL): string {
   return copy.href;
 }
 
-function refusal(url: URL): string | null {
+/** A dump path or URL as recorded and shown: a URL without its user:password part. */
+export function describeDumpSource(source: string): string {
+  if (!isDumpUrl(source)) return source;
+  try {
+    return shown(new URL(source));
+  } catch {
+    return source;
+  }
+}
+
+/** Why a dump URL is not fetched (the scheme rule), or null when it may be. */
+export function dumpUrlRefusal(url: URL): string | null {
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return null;
   return `only https URLs are accepted (plain http only to 127.0.0.1, ::1 or localhost), not ${url.protocol}//${url.host}`;
@@ -96,7 +107,7 @@ async function openUrl(source: string, options: DumpSourceOptions): Promise<Dump
     throw new IngestError(source, null, "not a valid URL", { cause: error });
   }
   const name = shown(url);
-  const refused = refusal(url);
+  const refused = dumpUrlRefusal(url);
   if (refused !== null) throw new IngestError(name, null, refused);
 
   for (let redirects = 0; ; redirects++) {
@@ -114,7 +125,7 @@ async function openUrl(source: string, options: DumpSourceOptions): Promise<Dump
       } catch (error) {
         throw new IngestError(name, null, `redirect to an invalid URL ${JSON.stringify(location)}${via}`, { cause: error });
       }
-      const nextRefused = refusal(next);
+      const nextRefused = dumpUrlRefusal(next);
       if (nextRefused !== null) throw new IngestError(name, null, `refused redirect to ${shown(next)}: ${nextRefused}`);
       url = next;
       continue;

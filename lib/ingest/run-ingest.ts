@@ -7,7 +7,7 @@ import { mergeStaged } from "./merge-staged";
 import { copyDumpTable, CopyRejectedError } from "./copy-dump-table";
 import { DUMP_TABLES } from "./dump-rows";
 import { rawStagingViewsSql, rawTableName, rawTablesSql, versionKeyTableSql } from "./dump-raw-tables";
-import { isDumpUrl } from "./open-dump-source";
+import { describeDumpSource } from "./open-dump-source";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
 import type { PhaseHandle, Progress } from "./progress";
@@ -52,22 +52,13 @@ export { IngestBusyError } from "./with-ingest-run";
 
 export async function runIngest(connectionString: string, options: IngestOptions): Promise<IngestSummary> {
   if (!options.indexDir && !options.dumpPath) throw new Error("Nothing to ingest: give an index directory, a dump tarball, or both.");
-  const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${withoutCredentials(options.dumpPath)}`]
+  const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${describeDumpSource(options.dumpPath)}`]
     .filter(Boolean)
     .join(" ");
   return withIngestRun(connectionString, { source, log: options.log, progress: options.progress }, async (context) => {
     const result = await ingestInTransaction(context, options);
     return { result, counts: result };
   });
-}
-
-/** A dump URL as recorded and shown on the status page: any user:password part removed. */
-function withoutCredentials(source: string): string {
-  if (!isDumpUrl(source)) return source;
-  const url = new URL(source);
-  url.username = "";
-  url.password = "";
-  return url.toString();
 }
 
 async function ingestInTransaction({ client, log, progress }: IngestRunContext, options: IngestOptions) {

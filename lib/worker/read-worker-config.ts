@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import cronParser from "cron-parser";
+import { dumpUrlRefusal, isDumpUrl } from "../ingest/open-dump-source";
 
 // The worker's own settings, read from the environment once at start.
 // DATABASE_URL is not here: it comes from lib/env.ts like everywhere else.
@@ -32,7 +33,7 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
   const dumpSource = text("DUMP_SOURCE");
   return {
     indexDir: indexDir === null ? null : checkPath("INDEX_DIR", indexDir, "directory"),
-    dumpSource: dumpSource === null ? null : isUrl(dumpSource) ? checkDumpUrl(dumpSource) : checkPath("DUMP_SOURCE", dumpSource, "file"),
+    dumpSource: dumpSource === null ? null : isDumpUrl(dumpSource) ? checkDumpUrl(dumpSource) : checkPath("DUMP_SOURCE", dumpSource, "file"),
     indexCron: checkCron("WORKER_INDEX_CRON", text("WORKER_INDEX_CRON") ?? DEFAULT_INDEX_CRON),
     dumpCron: checkCron("WORKER_DUMP_CRON", text("WORKER_DUMP_CRON") ?? DEFAULT_DUMP_CRON),
   };
@@ -55,8 +56,6 @@ function checkCron(name: string, cron: string): string {
   return fields.join(" ");
 }
 
-const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-
 // Checked at start so that a typo stops the worker at once instead of failing
 // every scheduled run. Relative paths are resolved now: the worker's working
 // directory is the only one they can mean.
@@ -74,8 +73,8 @@ function checkPath(name: string, value: string, kind: "file" | "directory"): str
   return absolute;
 }
 
-// A dump is a large download that the whole registry is rebuilt from: only
-// https, or plain http to this machine (a local mirror, the tests).
+// The ingest's own rule for dump URLs (https, plain http only to this
+// machine), checked at start so that a bad setting stops the worker at once.
 function checkDumpUrl(value: string): string {
   let url: URL;
   try {
@@ -83,9 +82,7 @@ function checkDumpUrl(value: string): string {
   } catch {
     throw new WorkerConfigError(`DUMP_SOURCE=${value}: not a valid URL`);
   }
-  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new WorkerConfigError(`DUMP_SOURCE=${value}: only https URLs are accepted (plain http only to localhost)`);
-  }
+  const refused = dumpUrlRefusal(url);
+  if (refused !== null) throw new WorkerConfigError(`DUMP_SOURCE=${value}: ${refused}`);
   return url.toString();
 }

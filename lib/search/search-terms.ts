@@ -8,6 +8,8 @@ export interface SearchTerms {
   name: string;
   /** Words of the query, lower-cased, letters and digits only. */
   words: string[];
+  /** True when the query is one token, so it may be a crate's exact name (a phrase never is). */
+  singleToken: boolean;
 }
 
 export function searchTerms(raw: string): SearchTerms {
@@ -19,7 +21,7 @@ export function searchTerms(raw: string): SearchTerms {
     .trim();
   const words = Array.from(new Set(text.split(/[^\p{L}\p{N}]+/u).filter(Boolean))).slice(0, MAX_TERMS);
   const name = text.replace(/\s+/g, "-").replace(/[^a-z0-9_-]/g, "");
-  return { name, words };
+  return { name, words, singleToken: text !== "" && !/\s/.test(text) };
 }
 
 /** A crates.io name compared the way crates.io compares them: case and `-`/`_` do not matter. */

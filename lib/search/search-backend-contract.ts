@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { SearchBackend, SearchRequest, SearchSort } from "./search-backend";
+
+// The behaviour every SearchBackend must have, on the ~222 real fixture
+// crates. Run by postgres-search-backend.db.test.ts always, and by
+// meilisearch/meilisearch-live.db.test.ts when MEILI_URL is set. Both must
+// answer from the same data: `prisma` is the seeded database the backend
+// serves (or was rebuilt from).
+
+export interface ContractContext {
+  backend: SearchBackend;
+  prisma: PrismaClient;
+}
+
+export function describeSearchBackendContract(label: string, context: () => ContractContext): void {
+  const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+    q,
+    page: 1,
+    perPage: 10,
+    sort: "relevance",
+    filters: {},
+    facets: false,
+    ...extra,
+  });
+  const search = (q: string, extra: Partial<SearchRequest> = {}) => context().backend.search(request(q, extra));
+  const names = async (q: string, extra: Partial<SearchRequest> = {}) => (await search(q, extra)).results.map((r) => r.name);
+
+  describe(`SearchBackend contract: ${label}`, () => {
+    it("pins the exact name first, whatever the case or - and _", async () => {
+      const result = await search("serde");
+      expect(result.results[0]).toMatchObject({ name: "serde", exactMatch: true });
+      expect(result.results.slice(1).every((r) => !r.exactMatch)).toBe(true);
+      expect((await names("Serde-JSON"))[0]).toBe("serde_json");
+    });
+
+    it("never pins a name for a phrase: two words are not a crate name", async () => {
+      const result = await search("serde json");
+      expect(result.results.map((r) => r.name)).toContain("serde_json");
+      expect(result.results.every((r) => !r.exactMatch)).toBe(true);
+    });
+
+    it("matches prefixes and tolerates typos in names", async () => {
+      expect((await names("toki")).slice(0, 3)).toContain("tokio");
+      expect((await names("tokoi")).slice(0, 3)).toContain("tokio");
+      expect((await names("reqwset")).slice(0, 3)).toContain("reqwest");
+    });
+
+    it("finds crates by what they do", async () => {
+      expect((await names("http client")).slice(0, 3)).toContain("reqwest");
+      expect((await names("serialization")).slice(0, 3)).toContain("serde");
+      expect((await names("regular expressions")).slice(0, 3)).toContain("regex");
+    });
+
+    it("ranks a popular crate above obscure ones sharing a word", async () => {
+      const ranked = await names("rand");
+      expect(ranked[0]).toBe("rand");
+      expect(ranked.slice(1, 3)).toContain("rand_core");
+    });
+
+    it("explains each rank with the quality score's parts", async () => {
+      const [hit] = (await search("tokio")).results;
+      expect(hit!.rank.exactMatch).toBe(true);
+      expect(hit!.rank.quality).toBeGreaterThan(0);
+      expect(hit!.rank.quality).toBeLessThanOrEqual(1);
+      const weighted = Object.values(hit!.rank.parts).reduce((sum, part) => sum + part.value * part.weight, 0);
+      expect(hit!.rank.quality).toBeCloseTo(weighted * (hit!.rank.allYanked ? 0.2 : 1), 6);
+    });
+
+    it("pages with a stable total and an empty page past the end", async () => {
+      const first = await search("serde", { perPage: 2 });
+      const second = await search("serde", { perPage: 2, page: 2 });
+      expect(first.total).toBeGreaterThan(3);
+      expect(second.total).toBe(first.total);
+      expect(second.results.map((r) => r.name)).not.toEqual(expect.arrayContaining(first.results.map((r) => r.name)));
+      const beyond = await search("serde", { perPage: 2, page: 500 });
+      expect(beyond.results).toEqual([]);
+      expect(beyond.total).toBe(first.total);
+    });
+
+    it("lists every crate in the registry for an empty query", async () => {
+      const served = await context().prisma.crate.count({ where: { removedAt: null } });
+      const result = await search("  ", { perPage: 5 });
+      expect(result.total).toBe(served);
+      expect(result.results).toHaveLength(5);
+    });
+
+    it.each<[SearchSort, (r: { downloads: number; recentDownloads: number; updatedAt: Date | null }) => number]>([
+      ["downloads", (r) => r.downloads],
+      ["recent-downloads", (r) => r.recentDownloads],
+      ["updated", (r) => r.updatedAt?.getTime() ?? 0],
+    ])("sorts by %s, highest first", async (sort, key) => {
+      const result = await search("serde", { sort, perPage: 20 });
+      expect(result.results.length).toBeGreaterThan(3);
+      const values = result.results.map(key);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+    });
+
+    it("sorts by newest first", async () => {
+      const result = await search("", { sort: "newest", perPage: 10 });
+      const created = await context().prisma.crate.findMany({
+        where: { name: { in: result.results.map((r) => r.name) } },
+        select: { name: true, createdAt: true },
+      });
+      const byName = new Map(created.map((c) => [c.name, c.createdAt?.getTime() ?? 0]));
+      const values = result.results.map((r) => byName.get(r.name) ?? 0);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      const newest = await context().prisma.crate.aggregate({ where: { removedAt: null }, _max: { createdAt: true } });
+      expect(values[0]).toBe(newest._max.createdAt?.getTime());
+    });
+
+    it("filters by category and counts facets over every match", async () => {
+      const all = await search("", { facets: true, perPage: 1 });
+      const top = all.facets!.category[0]!;
+      expect(top.count).toBeGreaterThan(1);
+      const filtered = await search("", { filters: { category: top.value }, facets: true, perPage: 100 });
+      expect(filtered.total).toBe(top.count);
+      const inCategory = await context().prisma.crate.findMany({
+        where: { removedAt: null, categories: { some: { category: { slug: top.value } } } },
+        select: { name: true },
+      });
+      expect(new Set(filtered.results.map((r) => r.name))).toEqual(new Set(inCategory.map((c) => c.name)));
+      expect(filtered.facets!.category.find((f) => f.value === top.value)?.count).toBe(top.count);
+    });
+
+    it("filters by keyword and by license", async () => {
+      const byKeyword = await search("", { filters: { keyword: "serde" }, perPage: 100 });
+      const tagged = await context().prisma.crate.count({
+        where: { removedAt: null, keywords: { some: { keyword: { keyword: "serde" } } } },
+      });
+      expect(byKeyword.total).toBe(tagged);
+      expect(byKeyword.total).toBeGreaterThan(0);
+
+      const licenses = (await search("", { facets: true, perPage: 1 })).facets!.license;
+      const license = licenses[1] ?? licenses[0]!;
+      const byLicense = await search("", { filters: { license: license.value }, perPage: 100 });
+      expect(byLicense.total).toBe(license.count);
+      expect(byLicense.results.every((r) => r.license === license.value)).toBe(true);
+    });
+
+    it("combines a query with filters", async () => {
+      const result = await search("serde", { filters: { keyword: "serde" }, perPage: 50 });
+      const unfiltered = await search("serde", { perPage: 50 });
+      expect(result.total).toBeGreaterThan(0);
+      expect(result.total).toBeLessThan(unfiltered.total);
+    });
+
+    it("answers a filter that matches nothing with an empty list", async () => {
+      const result = await search("tokio", { filters: { license: "no such license" } });
+      expect(result.total).toBe(0);
+      expect(result.results).toEqual([]);
+    });
+
+    it.each([
+      ["tsquery operators", "serde & | ! :* ( ) <-> tokio"],
+      ["quotes and a backslash", "'\"\\"],
+      ["10,000 characters", "a".repeat(10_000)],
+      ["a NUL byte", "nul\u0000byte"],
+      ["right-to-left marks", "\u202eright-to-left\u200f"],
+      ["emoji", "🦀 crab"],
+      ["a bare prefix operator", ":*"],
+      ["punctuation only", "!!!"],
+      ["a stop word", "the"],
+      ["filter syntax", 'category = "x" OR 1'],
+    ])("answers any input without failing: %s", async (_label, q) => {
+      const result = await search(q);
+      expect(result.total).toBeGreaterThanOrEqual(result.results.length);
+    });
+  });
+}

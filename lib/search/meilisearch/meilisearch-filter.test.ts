@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { meilisearchFilter, quoteFilterValue } from "./meilisearch-filter";
+
+// How Meilisearch's filter parser reads `attribute = "value"` (filter-parser's
+// value.rs): the value runs to the first `"` not preceded by `\`; then `\"`
+// becomes `"`; then Rust-style escapes are read (`\\` is `\`, `\n` a newline,
+// `\u{…}` a character; an unknown escape is an error). Written out here to
+// show what the server will make of our expressions.
+function parseEquality(expression: string): { attribute: string; value: string } {
+  const head = /^([a-z_]+) = "/.exec(expression);
+  if (!head) throw new Error(`not an equality on a quoted value: ${expression}`);
+  const rest = expression.slice(head[0].length);
+  let end = 0;
+  let escapedQuote = false;
+  for (; end < rest.length && rest[end] !== '"'; end += 1) {
+    if (rest[end] === "\\") {
+      end += 1;
+      if (end >= rest.length) throw new Error("dangling backslash");
+      escapedQuote ||= rest[end] === '"';
+    }
+  }
+  if (end !== rest.length - 1) throw new Error(`the value ends before the expression does: ${JSON.stringify(rest.slice(end))}`);
+  let raw = rest.slice(0, end);
+  if (escapedQuote) raw = raw.replaceAll('\\"', '"');
+  let value = "";
+  for (let i = 0; i < raw.length; i += 1) {
+    if (raw[i] !== "\\") {
+      value += raw[i];
+      continue;
+    }
+    const next = raw[(i += 1)];
+    if (next === "\\" || next === '"') value += next;
+    else throw new Error(`the server would read \\${next} as an escape`);
+  }
+  return { attribute: head[1]!, value };
+}
+
+const hostile = [
+  'x" OR category_slugs EXISTS OR y = "z',
+  'ends with a backslash\\',
+  '\\" TO \\',
+  "\\\\\\\"",
+  "a\\nb (a backslash and n, not a newline)",
+  "\\u{41}",
+  "10 TO 20",
+  "OR",
+  "line\nbreak\r\nand tab\t",
+  "nul\u0000byte",
+  "'single' \"double\" `back`",
+  "(category_slugs = x) AND NOT keywords IN [a, b]",
+  "",
+  "🦀 ::crab::",
+];
+
+describe("meilisearchFilter", () => {
+  it("is empty without filters", () => {
+    expect(meilisearchFilter({})).toEqual([]);
+  });
+
+  it("gives one expression per filter, AND-ed as the array form", () => {
+    expect(meilisearchFilter({ category: "web-programming::http-client", keyword: "http", license: "MIT OR Apache-2.0" })).toEqual([
+      'category_slugs = "web-programming::http-client"',
+      'keywords = "http"',
+      'license = "MIT OR Apache-2.0"',
+    ]);
+  });
+
+  it.each(hostile)("keeps hostile input %j one literal value", (input) => {
+    const expressions = meilisearchFilter({ category: input, keyword: input, license: input });
+    expect(expressions.map(parseEquality)).toEqual([
+      { attribute: "category_slugs", value: input },
+      { attribute: "keywords", value: input },
+      { attribute: "license", value: input },
+    ]);
+  });
+});
+
+describe("quoteFilterValue", () => {
+  it("escapes backslashes and double quotes, nothing else", () => {
+    expect(quoteFilterValue('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(quoteFilterValue("line\nnul\u0000")).toBe('"line\nnul\u0000"');
+  });
+});

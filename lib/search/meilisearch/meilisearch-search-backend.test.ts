@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FACET_LIMIT, type SearchRequest } from "../search-backend";
+import { createMeilisearchBackend } from "./meilisearch-search-backend";
+import { RECORDED_NOW } from "./meilisearch-test-helpers";
+import { readRecording, replayOrRecord, type ReplayServer } from "./replay-server";
+import type { SearchDocument } from "./search-document";
+
+// The search side against recorded exchanges (recordings/search-*.json): what
+// the backend sends for a SearchRequest, and what it makes of the answer.
+
+const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+  q,
+  page: 1,
+  perPage: 10,
+  sort: "relevance",
+  filters: {},
+  facets: false,
+  ...extra,
+});
+
+describe("Meilisearch search backend", () => {
+  let server: ReplayServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server?.verify();
+    server = undefined;
+  });
+  const backendFor = async (recording: string, categoryNames?: (slugs: string[]) => Promise<Map<string, string>>) => {
+    server = await replayOrRecord(recording);
+    return createMeilisearchBackend({ url: server.url, timeoutMs: 5_000, categoryNames, now: () => RECORDED_NOW });
+  };
+
+  it("maps hits, the exact total, the rank and facets with category names", async () => {
+    const asked: string[][] = [];
+    const backend = await backendFor("search-serde", async (slugs) => {
+      asked.push(slugs);
+      return new Map([["config", "Configuration"]]);
+    });
+    const result = await backend.search(request("serde", { perPage: 3, facets: true }));
+
+    expect(result).toMatchObject({ total: 4, page: 1, perPage: 3, didYouMean: null, backend: "meilisearch", degraded: false });
+    expect(result.results.map((r) => r.name)).toEqual(["serde", "serde_json", "serde_derive"]);
+    const [serde, json] = result.results;
+    expect(serde).toMatchObject({
+      description: "A generic serialization/deserialization framework",
+      maxVersion: "1.0.218",
+      defaultVersion: "1.0.218",
+      downloads: 747014322,
+      recentDownloads: 6491860,
+      reverseDependencies: 36,
+      license: "MIT OR Apache-2.0",
+      exactMatch: true,
+      updatedAt: new Date("2025-12-01T05:50:23Z"),
+    });
+    expect(serde!.rank).toMatchObject({ text: 1, exactMatch: true, allYanked: false });
+    expect(json!.exactMatch).toBe(false);
+    expect(json!.rank.text).toBeCloseTo(0.9848, 4);
+    // The rank's quality is rank-score.ts's, from the hit's facts, not the index's rounded copy.
+    const weighted = Object.values(serde!.rank.parts).reduce((sum, part) => sum + part.value * part.weight, 0);
+    expect(serde!.rank.quality).toBeCloseTo(weighted, 10);
+    expect(serde!.rank.parts.downloads.value).toBe(1);
+
+    expect(result.facets!.category).toEqual([
+      { value: "encoding", label: "Encoding", count: 3 },
+      { value: "no-std", label: "No standard library", count: 3 },
+      { value: "parser-implementations", label: "Parser implementations", count: 2 },
+      { value: "config", label: "Configuration", count: 1 },
+      { value: "parsing", label: "parsing", count: 1 },
+    ]);
+    // Only the slugs the page's hits do not name are looked up.
+    expect(asked).toEqual([["config", "parsing"]]);
+    expect(result.facets!.keyword[0]).toEqual({ value: "serde", label: "serde", count: 4 });
+    expect(result.facets!.license).toEqual([{ value: "MIT OR Apache-2.0", label: "MIT OR Apache-2.0", count: 4 }]);
+  });
+
+  it("lists everything for an empty query, with no text score, and keeps the top facet values by count", async () => {
+    const backend = await backendFor("search-all-facets");
+    const result = await backend.search(request("", { perPage: 1, facets: true }));
+    expect(result.total).toBe(222);
+    expect(result.results[0]!.rank.text).toBeNull();
+    expect(result.results[0]!.exactMatch).toBe(false);
+    const { category, keyword, license } = result.facets!;
+    expect(category).toHaveLength(FACET_LIMIT);
+    expect(category[12 - 1]!.value).toBe("web-programming");
+    expect(keyword.map((f) => f.value)).toEqual(["no_std", "async", "http", "crypto", "parser", "unicode", "ansi", "cli", "color", "futures", "hash", "io"]);
+    expect(license.map((f) => f.count)).toEqual([83, 28, 28, 9, 4, 4, 3]);
+    expect(license[1]!.value).toBe("MIT");
+  });
+
+  it("sends each sort as the index's sort rule", async () => {
+    const backend = await backendFor("search-sorts");
+    const first = async (sort: SearchRequest["sort"]) => (await backend.search(request("", { sort, perPage: 2 }))).results.map((r) => r.name);
+    expect(await first("downloads")).toEqual(["serde", "libc"]);
+    expect(await first("recent-downloads")).toEqual(["cfg-if", "serde_json"]);
+    expect(await first("updated")).toEqual(["version_check", "uuid"]);
+    expect(await first("newest")).toEqual(["uuid", "l18446744073709551615"]);
+  });
+
+  it("sends filters from hostile input escaped, and maps an empty page", async () => {
+    const backend = await backendFor("search-hostile-filters");
+    const result = await backend.search(
+      request("tokio", {
+        page: 2,
+        perPage: 5,
+        filters: { category: 'a" OR category_slugs EXISTS OR x = "b', keyword: '\\" TO \\', license: "MIT\nOR\u0000Apache-2.0" },
+      }),
+    );
+    expect(result).toMatchObject({ total: 0, results: [], facets: null, page: 2, perPage: 5 });
+  });
+
+  it("gets every document field in a hit (guards re-recorded answers)", () => {
+    const hit = readRecording("search-serde").exchanges[0]!.response.body as { hits: SearchDocument[] };
+    expect(Object.keys(hit.hits[0]!).sort()).toEqual(
+      [
+        "_rankingScore", "all_yanked", "categories", "category_slugs", "created_at", "default_version", "description", "downloads",
+        "id", "keywords", "license", "max_version", "name", "name_canonical", "quality", "recent_downloads", "reverse_dependencies", "updated_at",
+      ].sort(),
+    );
+  });
+
+  it("fails when the server does", async () => {
+    server = await replayOrRecord("search-serde");
+    const backend = createMeilisearchBackend({ url: server.url, timeoutMs: 5_000 });
+    await expect(backend.search(request("something else"))).rejects.toThrow(/replay: body differs/);
+    expect(() => server!.verify()).toThrow(/body differs/);
+    await server.close();
+    server = undefined;
+  });
+});

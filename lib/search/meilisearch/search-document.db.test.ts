@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { useTestPrisma } from "../../../test/test-database";
+import { rankBreakdown } from "../rank-score";
+import { ignoreQuality, sentDocuments } from "./meilisearch-test-helpers";
+import { readRecording } from "./replay-server";
+import { loadSearchDocumentRows, loadSearchDocuments } from "./search-document";
+
+describe("loadSearchDocuments", () => {
+  const database = useTestPrisma({ seeded: true });
+
+  it("builds the recorded documents of serde and tokio from the fixture crates", async () => {
+    const documents = await loadSearchDocuments(database.prisma, { names: ["Tokio", "serde"], limit: 10 });
+    const recorded = sentDocuments(readRecording("rebuild").exchanges);
+    expect(recorded.map((d) => d.name)).toEqual(["serde", "tokio"]);
+    expect(ignoreQuality(documents, { method: "POST", path: "" })).toEqual(ignoreQuality(recorded, { method: "POST", path: "" }));
+  });
+
+  it("carries rank-score.ts's quality, rounded", async () => {
+    const documents = await loadSearchDocuments(database.prisma, { names: ["serde", "tokio", "libc"], limit: 10 });
+    expect(documents).toHaveLength(3);
+    for (const doc of documents) {
+      const { quality } = rankBreakdown(
+        {
+          downloads: doc.downloads,
+          recentDownloads: doc.recent_downloads,
+          reverseDependencies: doc.reverse_dependencies,
+          updatedAt: doc.updated_at === null ? null : new Date(doc.updated_at * 1000),
+          allYanked: doc.all_yanked,
+        },
+        null,
+        false,
+      );
+      expect(Math.abs(doc.quality - quality), doc.name).toBeLessThanOrEqual(0.0005 + 1e-6);
+      expect(doc.quality * 1000).toBe(Math.round(doc.quality * 1000));
+    }
+  });
+
+  it("pages by id through every crate in the registry, once each, skipping removed ones", async () => {
+    const db = database.prisma;
+    const served = await db.crate.count({ where: { removedAt: null } });
+    const seen: number[] = [];
+    for (let afterId = 0; ; ) {
+      const page = await loadSearchDocuments(db, { afterId, limit: 50 });
+      if (page.length === 0) break;
+      seen.push(...page.map((d) => d.id));
+      afterId = page[page.length - 1]!.id;
+    }
+    expect(seen).toHaveLength(served);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(new Set(seen).size).toBe(served);
+
+    await db.crate.update({ where: { name: "libc" }, data: { removedAt: new Date() } });
+    expect(await loadSearchDocuments(db, { names: ["libc", "serde"], limit: 10 })).toMatchObject([{ name: "serde" }]);
+  });
+
+  it("hashes the document's text, so the hash changes with the document and only then", async () => {
+    const db = database.prisma;
+    const [before] = await loadSearchDocumentRows(db, { names: ["tokio"], limit: 1 });
+    const [again] = await loadSearchDocumentRows(db, { names: ["tokio"], limit: 1 });
+    expect(again!.hash).toBe(before!.hash);
+    expect(before!.hash).toMatch(/^[0-9a-f]{32}$/);
+    await db.crate.update({ where: { name: "tokio" }, data: { description: "changed" } });
+    const [after] = await loadSearchDocumentRows(db, { names: ["tokio"], limit: 1 });
+    expect(after!.hash).not.toBe(before!.hash);
+    expect(after!.document.description).toBe("changed");
+  });
+});

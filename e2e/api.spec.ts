@@ -11,6 +11,36 @@ test("GET /api/v1/search answers ranked results with the documented shape", asyn
     expect(body.results[0]).toHaveProperty(key);
   }
   expect(typeof body.results[0].downloads).toBe("number");
+  expect(body.results[0].rank.quality).toBeGreaterThan(0);
+  expect(body.facets).toBeNull();
+  expect(body.backend).toBe("postgres");
+});
+
+test("GET /api/v1/search filters, sorts and counts facets", async ({ request }) => {
+  const all = await (await request.get("/api/v1/search?facets=true&per_page=1")).json();
+  const category = all.facets.category[0];
+  const response = await request.get(
+    `/api/v1/search?category=${encodeURIComponent(category.value)}&sort=downloads&per_page=100`,
+  );
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.total).toBe(category.count);
+  const downloads = body.results.map((r: { downloads: number }) => r.downloads);
+  expect(downloads).toEqual([...downloads].sort((a, b) => b - a));
+});
+
+test("GET /api/v1/search rejects unknown sorts, facets and filter values with a 400", async ({ request }) => {
+  for (const [query, message] of [
+    ["sort=stars", /sort must be one of/],
+    ["facets=maybe", /facets must be true or false/],
+    ["category=no-such-category", /unknown category/],
+    ["keyword=no-such-keyword-anywhere", /unknown keyword/],
+    ["page=1001", /page must be at most 1000/],
+  ] as const) {
+    const response = await request.get(`/api/v1/search?q=serde&${query}`);
+    expect(response.status(), query).toBe(400);
+    expect((await response.json()).error, query).toMatch(message);
+  }
 });
 
 test("GET /api/v1/search rejects bad paging with a 400 and a message", async ({ request }) => {

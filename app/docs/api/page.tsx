@@ -43,7 +43,7 @@ function ParamTable({ caption, rows }: { caption: string; rows: [name: string, r
   );
 }
 
-const searchExample = `GET /api/v1/search?q=serde&per_page=2
+const searchExample = `GET /api/v1/search?q=serde&per_page=2&facets=true
 
 200 OK
 {
@@ -59,11 +59,31 @@ const searchExample = `GET /api/v1/search?q=serde&per_page=2
       "downloads": 512345678,
       "recent_downloads": 61234567,
       "reverse_dependencies": 41234,
+      "license": "MIT OR Apache-2.0",
       "updated_at": "2025-03-09T18:11:38.000Z",
-      "exact_match": true
+      "exact_match": true,
+      "rank": {
+        "text": 1.42,
+        "quality": 0.71,
+        "all_yanked": false,
+        "parts": {
+          "downloads": { "value": 1, "weight": 0.25 },
+          "recent_downloads": { "value": 1, "weight": 0.2 },
+          "reverse_dependencies": { "value": 1, "weight": 0.4 },
+          "freshness": { "value": 0.41, "weight": 0.15 }
+        }
+      }
     },
     { "name": "serde_json", "...": "..." }
-  ]
+  ],
+  "facets": {
+    "category": [{ "value": "encoding", "label": "Encoding", "count": 31 }],
+    "keyword": [{ "value": "serde", "label": "serde", "count": 40 }],
+    "license": [{ "value": "MIT OR Apache-2.0", "label": "MIT OR Apache-2.0", "count": 66 }]
+  },
+  "did_you_mean": null,
+  "backend": "postgres",
+  "degraded": false
 }`;
 
 const crateExample = `GET /api/v1/crates/serde
@@ -101,6 +121,11 @@ const errorExample = `GET /api/v1/search?per_page=500
 
 400 Bad Request
 { "error": "per_page must be at most 100" }
+
+GET /api/v1/search?q=json&sort=stars
+
+400 Bad Request
+{ "error": "sort must be one of: relevance, downloads, recent-downloads, updated, newest" }
 
 GET /api/v1/crates/no-such-crate
 
@@ -144,15 +169,29 @@ export default function ApiDocsPage() {
       <p className="text-sm text-subtle">The numbers in the examples below are illustrative.</p>
 
       <Section id="search" title="GET /api/v1/search">
-        <p className="mb-3">Crates matching a query, best match first. A crate whose name equals the query comes first and is marked <code>exact_match</code>.</p>
+        <p className="mb-3">
+          Crates matching a query, best match first. A crate whose name equals the query comes first and is marked{" "}
+          <code>exact_match</code>; then text relevance times the quality score, explained per result in{" "}
+          <code>rank</code> (see <a href="/docs/ranking">how ranking works</a>). Typos in names are tolerated; when
+          nothing matches, <code>did_you_mean</code> may offer a corrected query.
+        </p>
         <ParamTable
           caption="Query parameters"
           rows={[
-            ["q", "text (only the first 200 characters count)", "What to search for: a crate name or words describing it. Empty lists all crates, most popular first."],
-            ["page", "whole number 1–1,000,000, default 1", "Which page of results. A page past the last one answers 200 with no results."],
+            ["q", "text (only the first 200 characters count)", "What to search for: a crate name or words describing it. Empty lists all crates, best first."],
+            ["sort", "relevance (default), downloads, recent-downloads, updated, newest", "Order of results. Anything else answers 400."],
+            ["category", "a category slug, e.g. web-programming::http-client", "Only crates in this category. An unknown slug answers 400."],
+            ["keyword", "a keyword, e.g. serde", "Only crates with this keyword. An unknown keyword answers 400."],
+            ["license", "a license expression, e.g. MIT OR Apache-2.0", "Only crates whose default version has exactly this license."],
+            ["facets", "true or false (default)", "Also count, over every match, the top categories, keywords and licenses."],
+            ["page", "whole number 1–1,000, default 1", "Which page of results. A page past the last one answers 200 with no results."],
             ["per_page", "whole number 1–100, default 20", "Results per page."],
           ]}
         />
+        <p className="mt-3">
+          <code>backend</code> says which engine answered (<code>postgres</code> or <code>meilisearch</code>);{" "}
+          <code>degraded</code> is true when the configured engine was down and PostgreSQL answered instead.
+        </p>
         <div className="mt-3">
           <CodeBlock label="Search example">{searchExample}</CodeBlock>
         </div>

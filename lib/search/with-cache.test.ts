@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { SearchBackend, SearchRequest, SearchResponse } from "./search-backend";
+import { withCache } from "./with-cache";
+
+// A counting backend stands in for the wrapped one: what is under test is
+// only whether the cache asks it again.
+function countingBackend(answer: (request: SearchRequest, call: number) => Partial<SearchResponse> | Error) {
+  let calls = 0;
+  const backend: SearchBackend = {
+    name: "postgres",
+    async search(request) {
+      calls += 1;
+      const result = answer(request, calls);
+      if (result instanceof Error) throw result;
+      return { total: calls, page: 1, perPage: 10, results: [], facets: null, didYouMean: null, backend: "postgres", degraded: false, ...result };
+    },
+  };
+  return { backend, calls: () => calls };
+}
+
+const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+  q, page: 1, perPage: 10, sort: "relevance", filters: {}, facets: false, ...extra,
+});
+
+describe("withCache", () => {
+  it("answers an identical request from the cache until it expires", async () => {
+    let clock = 0;
+    const inner = countingBackend(() => ({}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => clock });
+    expect((await cached.search(request("serde"))).total).toBe(1);
+    clock = 999;
+    expect((await cached.search(request("serde"))).total).toBe(1);
+    expect(inner.calls()).toBe(1);
+    clock = 1001;
+    expect((await cached.search(request("serde"))).total).toBe(2);
+  });
+
+  it("tells apart requests that differ in any parameter", async () => {
+    const inner = countingBackend(() => ({}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    for (const r of [request("serde"), request("serde", { page: 2 }), request("serde", { sort: "downloads" }), request("serde", { filters: { keyword: "json" } }), request("serde", { facets: true }), request("Serde")]) {
+      await cached.search(r);
+    }
+    expect(inner.calls()).toBe(6);
+  });
+
+  it("shares one answer between identical requests in flight", async () => {
+    const inner = countingBackend(() => ({}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const answers = await Promise.all([cached.search(request("tokio")), cached.search(request("tokio"))]);
+    expect(inner.calls()).toBe(1);
+    expect(answers[0]).toBe(answers[1]);
+  });
+
+  it("keeps neither failures nor degraded answers", async () => {
+    const inner = countingBackend((_r, call) => (call === 1 ? new Error("down") : call === 2 ? { degraded: true } : {}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    await expect(cached.search(request("x"))).rejects.toThrow("down");
+    expect((await cached.search(request("x"))).degraded).toBe(true);
+    expect((await cached.search(request("x"))).degraded).toBe(false);
+    expect((await cached.search(request("x"))).total).toBe(3);
+    expect(inner.calls()).toBe(3);
+  });
+
+  it("drops the least recently used answer when full", async () => {
+    const inner = countingBackend(() => ({}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 2, now: () => 0 });
+    await cached.search(request("a"));
+    await cached.search(request("b"));
+    await cached.search(request("a")); // a is now the most recent
+    await cached.search(request("c")); // evicts b
+    expect(inner.calls()).toBe(3);
+    await cached.search(request("a"));
+    expect(inner.calls()).toBe(3);
+    await cached.search(request("b"));
+    expect(inner.calls()).toBe(4);
+  });
+});

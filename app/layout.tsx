@@ -66,6 +66,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href={routes.categories()}>Categories</Link>
               </li>
               <li>
+                <Link href={routes.rankingDocs()}>How ranking works</Link>
+              </li>
+              <li>
                 <Link href={routes.status()}>Data status</Link>
               </li>
             </ul>

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 
 test("search, open a crate page, and follow a dependency link", async ({ page }) => {
   await page.goto("/");
-  const search = page.getByRole("searchbox").first();
+  const search = page.getByRole("banner").getByRole("combobox", { name: "Search crates" });
   await search.fill("serde");
   await search.press("Enter");
 

@@ -9,9 +9,33 @@ function withQuery(path: string, query: Record<string, string | number | undefin
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Everything a search results page keeps in its URL; absent or default values are left out. */
+export interface SearchUrlParams {
+  q?: string;
+  /** `relevance` (the default) is left out of the URL. */
+  sort?: string;
+  category?: string;
+  keyword?: string;
+  license?: string;
+  page?: number;
+}
+
+function searchUrl({ q, sort, category, keyword, license, page }: SearchUrlParams): string {
+  return withQuery("/search", {
+    q,
+    sort: sort === "relevance" ? undefined : sort,
+    category,
+    keyword,
+    license,
+    page: page && page > 1 ? page : undefined,
+  });
+}
+
 export const routes = {
   home: () => "/",
-  search: (q?: string, page?: number) => withQuery("/search", { q, page: page && page > 1 ? page : undefined }),
+  search: (q?: string, page?: number) => searchUrl({ q, page }),
+  /** A search with its sort and filters: `routes.searchWith({ ...current, license: "MIT", page: undefined })`. */
+  searchWith: (params: SearchUrlParams) => searchUrl(params),
   crate: (name: string, version?: string) => withQuery(`/crates/${encodeURIComponent(name)}`, { version }),
   dependents: (name: string, page?: number) =>
     withQuery(`/crates/${encodeURIComponent(name)}/dependents`, { page: page && page > 1 ? page : undefined }),
@@ -24,5 +48,6 @@ export const routes = {
   keyword: (keyword: string, page?: number) =>
     withQuery(`/keywords/${encodeURIComponent(keyword)}`, { page: page && page > 1 ? page : undefined }),
   apiDocs: () => "/docs/api",
+  rankingDocs: () => "/docs/ranking",
   status: () => "/status",
 };

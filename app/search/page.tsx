@@ -1,29 +1,89 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CrateList } from "@/components/crate/crate-list";
+import { ActiveFilters } from "@/components/search/active-filters";
+import { SearchFacetList } from "@/components/search/search-facets";
 import { SearchForm } from "@/components/search/search-form";
+import { SearchHitItem } from "@/components/search/search-hit";
+import { SORT_ORDER_PHRASES } from "@/components/search/search-options";
+import { SearchSortLinks } from "@/components/search/search-sort";
+import { hasFilters, searchHref, type SearchState } from "@/components/search/search-state";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { PastLastPage } from "@/components/ui/past-last-page";
-import { getDb } from "@/lib/db";
 import { firstParam } from "@/lib/http/first-param";
 import { parsePageParam } from "@/lib/http/parse-page-param";
 import { formatNumber } from "@/lib/registry/format";
 import { pageCount } from "@/lib/registry/pagination";
 import { routes } from "@/lib/routes";
-import { searchCrates } from "@/lib/search/search-crates";
+import { getSearchBackend } from "@/lib/search/get-search-backend";
+import { MAX_PAGE } from "@/lib/search/parse-search-request";
+import {
+  FACET_NAMES,
+  SEARCH_SORTS,
+  type FacetName,
+  type SearchFacets,
+  type SearchFilters,
+  type SearchSort,
+} from "@/lib/search/search-backend";
 import { MAX_QUERY_LENGTH } from "@/lib/search/search-terms";
 
 export const dynamic = "force-dynamic";
 
 const PER_PAGE = 20;
+const MAX_FILTER_LENGTH = 200;
+
+type Params = Record<string, string | string[] | undefined>;
 
 interface SearchPageProps {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<Params>;
+}
+
+// The page reads its URL leniently (the JSON API refuses what this forgives):
+// these URLs are shared, bookmarked and hand-edited, so a bad value falls back
+// to the default with a note instead of an error page.
+interface ReadSearch {
+  state: SearchState;
+  page: number;
+  /** Something in the URL was set explicitly (a sort or a filter), so an empty query still lists crates. */
+  explicit: boolean;
+  notes: string[];
 }
 
 function readQuery(value: string | string[] | undefined): string {
-  return (firstParam(value) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  return (firstParam(value) ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function readSearch(params: Params): ReadSearch {
+  const notes: string[] = [];
+  const rawSort = firstParam(params.sort)?.trim() || undefined;
+  let sort: SearchSort = "relevance";
+  if (rawSort !== undefined) {
+    if ((SEARCH_SORTS as readonly string[]).includes(rawSort)) sort = rawSort as SearchSort;
+    else notes.push(`“${shorten(rawSort)}” is not a sort order we know, so the results are sorted by relevance.`);
+  }
+  const filters: SearchFilters = {};
+  for (const facet of FACET_NAMES) {
+    const raw = firstParam(params[facet])?.trim();
+    if (!raw) continue;
+    if (raw.length > MAX_FILTER_LENGTH || /[\u0000-\u001f\u007f]/.test(raw)) {
+      notes.push(`The ${facet} filter in this link is not a valid value and was ignored.`);
+      continue;
+    }
+    filters[facet] = facet === "keyword" ? raw.toLowerCase() : raw;
+  }
+  return {
+    state: { q: readQuery(params.q), sort, filters },
+    page: parsePageParam(params.page),
+    explicit: rawSort !== undefined || hasFilters(filters),
+    notes,
+  };
 }
 
 export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
@@ -33,11 +93,10 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 }
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {
-  const query = await searchParams;
-  const q = readQuery(query.q);
-  const page = parsePageParam(query.page);
+  const { state, page, explicit, notes } = readSearch(await searchParams);
+  const { q, sort, filters } = state;
 
-  if (!q) {
+  if (!q && !explicit) {
     return (
       <div className="max-w-2xl">
         <PageHeading lead="Search by crate name, or by what you need it to do.">Search crates</PageHeading>
@@ -51,43 +110,130 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     );
   }
 
-  const result = await searchCrates(getDb(), { q, page, perPage: PER_PAGE });
-  const totalPages = pageCount(result.total, PER_PAGE);
+  // Past MAX_PAGE the backend is not asked for the page (the API refuses it);
+  // page 1 still tells how many pages there are, for the way back.
+  const beyondLimit = page > MAX_PAGE;
+  const response = await getSearchBackend().search({
+    q,
+    page: beyondLimit ? 1 : page,
+    perPage: PER_PAGE,
+    sort,
+    filters,
+    facets: true,
+  });
+  const hits = beyondLimit ? [] : response.results;
+  const totalPages = Math.min(pageCount(response.total, PER_PAGE), MAX_PAGE);
+  const filtered = hasFilters(filters);
+  const labels = filterLabels(response.facets, filters);
+  const heading = q ? <>Results for “{q}”</> : "All crates";
 
   return (
     <>
       <PageHeading
         lead={
-          result.total > 0
-            ? `${formatNumber(result.total)} ${result.total === 1 ? "crate matches" : "crates match"}, best match first.`
+          response.total > 0
+            ? `${formatNumber(response.total)} ${response.total === 1 ? "crate matches" : "crates match"}${
+                filtered ? " with these filters" : ""
+              }, ${SORT_ORDER_PHRASES[sort]}.`
             : undefined
         }
       >
-        Results for “{q}”
+        {heading}
       </PageHeading>
-      <div className="mb-6 max-w-2xl">
+      <div className="mb-4 max-w-2xl">
         <SearchForm id="search-page" defaultValue={q} />
       </div>
+      {notes.map((note) => (
+        <p key={note} role="note" className="mb-3 rounded border border-warn/40 bg-warn-soft px-3 py-2 text-sm text-warn">
+          {note}
+        </p>
+      ))}
+      {response.degraded ? (
+        <p role="note" className="mb-3 text-sm text-subtle">
+          Search is running on the backup engine; results may differ slightly.
+        </p>
+      ) : null}
 
-      {result.total === 0 ? (
-        <section aria-labelledby="no-results-heading" className="max-w-2xl">
-          <h2 id="no-results-heading" className="text-lg font-semibold">
-            No crates match “{q}”
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            <li>Check the spelling, or try the crate&apos;s exact name (dashes and underscores count as the same).</li>
-            <li>Use fewer or more general words: search for what the crate does, like “json parser” or “retry”.</li>
-            <li>
-              <Link href={routes.categories()}>Browse the categories</Link> to see crates by topic.
-            </li>
-          </ul>
-        </section>
-      ) : result.results.length === 0 ? (
-        <PastLastPage page={page} totalPages={totalPages} lastPageHref={routes.search(q, totalPages)} />
-      ) : (
-        <CrateList crates={result.results} start={(page - 1) * PER_PAGE + 1} label={`Search results for ${q}`} />
-      )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={(p) => routes.search(q, p)} label="Search result pages" />
+      <div className="grid gap-x-10 gap-y-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div className="min-w-0 space-y-4">
+          {response.total > 0 ? <SearchSortLinks state={state} /> : null}
+          <ActiveFilters state={state} labels={labels} />
+
+          {response.total === 0 ? (
+            <NoResults state={state} didYouMean={response.didYouMean} />
+          ) : hits.length === 0 ? (
+            <PastLastPage page={page} totalPages={totalPages} lastPageHref={searchHref(state, { page: totalPages })} />
+          ) : (
+            <ol
+              start={(page - 1) * PER_PAGE + 1}
+              aria-label={q ? `Search results for ${q}` : "Crates"}
+              className="divide-y divide-line"
+            >
+              {hits.map((hit) => (
+                <SearchHitItem key={hit.name} hit={hit} query={q} sort={sort} />
+              ))}
+            </ol>
+          )}
+          <Pagination
+            page={page}
+            totalPages={totalPages}
+            hrefFor={(p) => searchHref(state, { page: p })}
+            label="Search result pages"
+          />
+        </div>
+
+        {response.facets && response.total > 0 ? (
+          <aside aria-label="Narrow the results" className="min-w-0">
+            <SearchFacetList facets={response.facets} state={state} />
+          </aside>
+        ) : null}
+      </div>
     </>
+  );
+}
+
+/** The label people read for each active filter (the category's name, not its slug), when the facets know it. */
+function filterLabels(
+  facets: SearchFacets | null,
+  filters: SearchFilters,
+): Partial<Record<FacetName, string>> {
+  const labels: Partial<Record<FacetName, string>> = {};
+  for (const facet of FACET_NAMES) {
+    const value = filters[facet];
+    if (value === undefined) continue;
+    labels[facet] = facets?.[facet].find((v) => v.value === value)?.label ?? value;
+  }
+  return labels;
+}
+
+function NoResults({ state, didYouMean }: { state: SearchState; didYouMean: string | null }) {
+  const filtered = hasFilters(state.filters);
+  return (
+    <section aria-labelledby="no-results-heading" className="max-w-2xl">
+      <h2 id="no-results-heading" className="text-lg font-semibold">
+        {state.q ? <>No crates match “{state.q}”</> : "No crates match"}
+        {filtered ? " with these filters" : ""}
+      </h2>
+      {didYouMean ? (
+        <p className="mt-2 text-lg">
+          Did you mean <Link href={searchHref(state, { q: didYouMean })}>{didYouMean}</Link>?
+        </p>
+      ) : null}
+      {filtered ? (
+        <p className="mt-2">
+          <Link href={searchHref(state, { filters: {} })}>
+            {state.q ? <>Search all crates for “{state.q}”</> : "Show all crates"}
+          </Link>{" "}
+          without the filters, or remove them one at a time above.
+        </p>
+      ) : null}
+      <ul className="mt-3 list-disc space-y-1 pl-5">
+        <li>Check the spelling, or try the crate&apos;s exact name (dashes and underscores count as the same).</li>
+        <li>Use fewer or more general words: search for what the crate does, like “json parser” or “retry”.</li>
+        <li>
+          <Link href={routes.categories()}>Browse the categories</Link> to see crates by topic.
+        </li>
+      </ul>
+    </section>
   );
 }

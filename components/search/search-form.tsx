@@ -1,4 +1,6 @@
 import { routes } from "@/lib/routes";
+import { MAX_QUERY_LENGTH } from "@/lib/search/search-terms";
+import { InstantSearch } from "./instant-search";
 
 const sizes = {
   compact: { input: "h-9 text-sm", button: "h-9 px-3 text-sm" },
@@ -7,6 +9,7 @@ const sizes = {
 
 /**
  * A plain GET form to /search: works without JavaScript and leaves a shareable URL.
+ * With JavaScript its input suggests crates as you type (InstantSearch).
  * `id` keeps label/input pairs unique when a page shows two forms.
  */
 export function SearchForm({
@@ -20,25 +23,21 @@ export function SearchForm({
   size?: keyof typeof sizes;
   labelVisible?: boolean;
 }) {
-  const inputId = `${id}-q`;
   const s = sizes[size];
   return (
     <form role="search" action={routes.search()} method="get" className="w-full">
-      <label htmlFor={inputId} className={labelVisible ? "mb-1 block font-medium" : "sr-only"}>
+      <label htmlFor={`${id}-q`} className={labelVisible ? "mb-1 block font-medium" : "sr-only"}>
         Search crates
       </label>
       <div className="flex w-full gap-2">
-        <input
-          id={inputId}
-          type="search"
-          name="q"
+        {/* Keyed by the query so that a new results page shows its own text, not what was typed before. */}
+        <InstantSearch
+          key={defaultValue}
+          id={id}
           defaultValue={defaultValue}
           placeholder="Search crates, e.g. http client"
-          autoComplete="off"
-          spellCheck={false}
-          enterKeyHint="search"
-          maxLength={200}
-          className={`min-w-0 flex-1 rounded border border-line bg-page px-3 text-ink placeholder:text-subtle ${s.input}`}
+          maxLength={MAX_QUERY_LENGTH}
+          className={`rounded border border-line bg-page px-3 text-ink placeholder:text-subtle ${s.input}`}
         />
         <button
           type="submit"

@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CodeBlock } from "@/components/ui/code-block";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { formatNumber } from "@/lib/registry/format";
+import { routes } from "@/lib/routes";
+import { ALL_YANKED_FACTOR, QUALITY_BOOST, QUALITY_SCALES, QUALITY_WEIGHTS } from "@/lib/search/rank-score";
+
+export const metadata: Metadata = {
+  title: "How search ranks crates",
+  description: "The formula behind cratelist's search order: exact name first, then text match weighted by a quality score.",
+};
+
+function percent(weight: number): string {
+  return `${Math.round(weight * 100)}%`;
+}
+
+// The numbers come from lib/search/rank-score.ts, so this page cannot drift from the code.
+const formula = `quality   = (${QUALITY_WEIGHTS.downloads}·D + ${QUALITY_WEIGHTS.recentDownloads}·R + ${QUALITY_WEIGHTS.reverseDependencies}·P + ${QUALITY_WEIGHTS.freshness}·F) × Y
+
+relevance = exact name match first,
+            then text match × (1 + ${QUALITY_BOOST} × quality)`;
+
+const parts: [letter: string, name: string, weight: number, meaning: string][] = [
+  [
+    "D",
+    "All-time downloads",
+    QUALITY_WEIGHTS.downloads,
+    `log-scaled: 0 for none, 1 at ${formatNumber(QUALITY_SCALES.downloads)} downloads or more`,
+  ],
+  [
+    "R",
+    "Recent downloads",
+    QUALITY_WEIGHTS.recentDownloads,
+    `downloads in the last 90 days, log-scaled: 1 at ${formatNumber(QUALITY_SCALES.recentDownloads)} or more`,
+  ],
+  [
+    "P",
+    "Dependents",
+    QUALITY_WEIGHTS.reverseDependencies,
+    `crates whose current version depends on it, log-scaled: 1 at ${formatNumber(QUALITY_SCALES.reverseDependencies)} or more`,
+  ],
+  [
+    "F",
+    "Freshness",
+    QUALITY_WEIGHTS.freshness,
+    `1 when updated today, halving every ${QUALITY_SCALES.freshnessHalfLifeDays / 365} years (0.5 after two years, 0.25 after four)`,
+  ],
+];
+
+export default function RankingDocsPage() {
+  return (
+    <div className="max-w-3xl space-y-8">
+      <PageHeading lead="Why a crate appears where it does in search results.">How search ranks crates</PageHeading>
+
+      <Section id="order" title="The order, step by step">
+        <ol className="list-decimal space-y-2 pl-5">
+          <li>
+            <strong>Exact name first.</strong> When your query is a crate&apos;s name (case does not matter, and{" "}
+            <code>-</code> and <code>_</code> count as the same), that crate comes first. Only a one-word query can
+            be a name: <code>http client</code> is a phrase, so it does not pin <code>http-client</code>.
+          </li>
+          <li>
+            <strong>Then text match.</strong> Each crate gets a text score for how well its name, keywords, description
+            and categories match your words, in that order of importance. Word starts match too (<code>toki</code> finds{" "}
+            <code>tokio</code>), and small typos in names are forgiven.
+          </li>
+          <li>
+            <strong>Weighted by quality.</strong> The text score is multiplied by <code>1 + {QUALITY_BOOST} × quality</code>
+            , so among crates that match about equally well, the widely used and maintained ones come first. At the
+            extremes, a crate of top quality outranks one of no quality whose text score is up to {1 + QUALITY_BOOST}{" "}
+            times higher.
+          </li>
+        </ol>
+        <p className="mt-3">
+          Sorting by downloads, recent downloads, last update or age replaces this order; the exact name is then not
+          pinned first. With no search words (only filters), relevance lists the most depended-on crates first.
+        </p>
+        <p className="mt-3">
+          Every word has to match unless that finds fewer than five crates; then crates matching only some of the words
+          are added, scored by the share of words they match. A few true synonyms count as the same word (for example{" "}
+          <code>async</code> and <code>asynchronous</code>, <code>cli</code> and <code>command line</code>).
+        </p>
+      </Section>
+
+      <Section id="formula" title="The formula">
+        <CodeBlock label="Ranking formula">{formula}</CodeBlock>
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="mb-1 text-left font-semibold">The parts of the quality score (each from 0 to 1)</caption>
+            <thead>
+              <tr className="border-b border-line text-left">
+                <th scope="col" className="py-1.5 pr-4">
+                  Part
+                </th>
+                <th scope="col" className="py-1.5 pr-4">
+                  Weight
+                </th>
+                <th scope="col" className="py-1.5">
+                  How it is measured
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {parts.map(([letter, name, weight, meaning]) => (
+                <tr key={letter} className="border-b border-line align-top">
+                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">
+                    <code>{letter}</code> {name}
+                  </th>
+                  <td className="py-1.5 pr-4">{percent(weight)}</td>
+                  <td className="py-1.5">{meaning}</td>
+                </tr>
+              ))}
+              <tr className="border-b border-line align-top">
+                <th scope="row" className="py-1.5 pr-4 text-left font-normal">
+                  <code>Y</code> Yanked
+                </th>
+                <td className="py-1.5 pr-4">×{ALL_YANKED_FACTOR}</td>
+                <td className="py-1.5">the whole quality score is multiplied by {ALL_YANKED_FACTOR} when every version is yanked</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-3">
+          Log-scaled means that each tenfold increase adds the same amount: going from 100 to 1,000 downloads counts as
+          much as going from 10 million to 100 million. Dependents weigh most because a crate that many others chose is
+          the strongest sign that it works.
+        </p>
+      </Section>
+
+      <Section id="see-it" title="See it for a result">
+        <p>
+          Every search result has a <strong>Why this rank</strong> disclosure that shows its exact-match flag, its text
+          score, its quality score and each part with its weight. Try it on{" "}
+          <Link href={routes.search("http client")}>http client</Link>.
+        </p>
+        <p className="mt-2">
+          Ratings from reviews and demotions from curated lists will join the quality score when those features arrive.
+        </p>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { routes } from "@/lib/routes";
+import { ALL_YANKED_FACTOR, QUALITY_BOOST, type RankBreakdown } from "@/lib/search/rank-score";
+import type { SearchSort } from "@/lib/search/search-backend";
+import { SORT_LABELS } from "./search-options";
+
+const PART_LABELS: Record<keyof RankBreakdown["parts"], string> = {
+  downloads: "All-time downloads",
+  recentDownloads: "Downloads in the last 90 days",
+  reverseDependencies: "Crates that depend on it",
+  freshness: "Freshness (last update)",
+};
+
+const PART_ORDER = ["reverseDependencies", "downloads", "recentDownloads", "freshness"] as const;
+
+function score(value: number): string {
+  return value.toFixed(2);
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** "Why this rank": the parts of a hit's score in plain words, in a disclosure that works without JavaScript. */
+export function RankDetails({ name, rank, sort }: { name: string; rank: RankBreakdown; sort: SearchSort }) {
+  const yankFactor = rank.allYanked ? ALL_YANKED_FACTOR : 1;
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="w-fit cursor-pointer text-subtle hover:text-ink">
+        Why this rank<span className="sr-only"> for {name}</span>
+      </summary>
+      <div className="mt-2 max-w-xl space-y-2 rounded border border-line bg-panel p-3">
+        <ul className="space-y-1">
+          <li>
+            {rank.exactMatch ? (
+              <>
+                <strong>Exact name match:</strong> yes. The query is this crate&apos;s name; in relevance order exact
+                matches come first.
+              </>
+            ) : (
+              <>
+                <strong>Exact name match:</strong> no.
+              </>
+            )}
+          </li>
+          <li>
+            {rank.text !== null ? (
+              <>
+                <strong>Text match:</strong> {score(rank.text)} (how well the name, keywords, description and categories
+                match the query).
+              </>
+            ) : (
+              <>
+                <strong>Text match:</strong> not used; results are ordered by {SORT_LABELS[sort].toLowerCase()}.
+              </>
+            )}
+          </li>
+          <li>
+            <strong>Quality:</strong> {score(rank.quality)} out of 1, from these parts:
+          </li>
+        </ul>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Part
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Score
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Weight
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Adds
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {PART_ORDER.map((key) => {
+                const part = rank.parts[key];
+                return (
+                  <tr key={key} className="border-b border-line last:border-0">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      {PART_LABELS[key]}
+                    </th>
+                    <td className="py-1 pr-3 tabular-nums">{score(part.value)}</td>
+                    <td className="py-1 pr-3 tabular-nums">{percent(part.weight)}</td>
+                    <td className="py-1 tabular-nums">{score(part.value * part.weight * yankFactor)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {rank.allYanked ? (
+          <p>
+            <strong>Every version is yanked:</strong> quality is multiplied by {ALL_YANKED_FACTOR}.
+          </p>
+        ) : null}
+        {rank.text !== null ? (
+          <p>
+            <strong>Relevance:</strong> {score(rank.text)} × (1 + {QUALITY_BOOST} × {score(rank.quality)}) ={" "}
+            {score(rank.text * (1 + QUALITY_BOOST * rank.quality))}
+            {rank.exactMatch ? ", after the exact match." : "."}
+          </p>
+        ) : null}
+        <p>
+          <Link href={routes.rankingDocs()}>How ranking works</Link>
+        </p>
+      </div>
+    </details>
+  );
+}

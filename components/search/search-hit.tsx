@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { formatCount, formatNumber } from "@/lib/registry/format";
+import { routes } from "@/lib/routes";
+import type { SearchHit, SearchSort } from "@/lib/search/search-backend";
+import { HighlightedText } from "./highlighted-text";
+import { RankDetails } from "./rank-details";
+
+/** One search result: the crate-list fields, the query's words marked, the license, and why it ranks here. */
+export function SearchHitItem({ hit, query, sort }: { hit: SearchHit; query: string; sort: SearchSort }) {
+  const version = hit.defaultVersion ?? hit.maxVersion;
+  return (
+    <li className="py-3">
+      <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <Link href={routes.crate(hit.name)} className="text-lg font-semibold break-all">
+          <HighlightedText text={hit.name} query={query} />
+        </Link>
+        {version ? <span className="font-mono text-sm break-all text-subtle">{version}</span> : null}
+        {hit.exactMatch ? <Badge tone="brand">exact match</Badge> : null}
+        {hit.rank.allYanked ? <Badge tone="warn">all versions yanked</Badge> : null}
+      </div>
+      {hit.description ? (
+        <p className="mt-0.5 break-words">
+          <HighlightedText text={hit.description} query={query} />
+        </p>
+      ) : null}
+      <p className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-subtle">
+        <span title={`${formatNumber(hit.downloads)} downloads`}>{formatCount(hit.downloads)} downloads</span>
+        <span title={`${formatNumber(hit.recentDownloads)} downloads in the last 90 days`}>
+          {formatCount(hit.recentDownloads)} recent
+        </span>
+        <span title={`${formatNumber(hit.reverseDependencies)} crates depend on it directly`}>
+          {formatCount(hit.reverseDependencies)} {hit.reverseDependencies === 1 ? "dependent" : "dependents"}
+        </span>
+        {hit.updatedAt ? (
+          <span>
+            updated <TimeAgo date={hit.updatedAt} />
+          </span>
+        ) : null}
+        {hit.license ? (
+          <span className="break-all">
+            <span className="sr-only">License: </span>
+            {hit.license}
+          </span>
+        ) : null}
+      </p>
+      <RankDetails name={hit.name} rank={hit.rank} sort={sort} />
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+import { routes } from "@/lib/routes";
+import type { FacetName, SearchFilters, SearchSort } from "@/lib/search/search-backend";
+
+/** What a search results page shows, all of it from (and back into) the URL. */
+export interface SearchState {
+  q: string;
+  sort: SearchSort;
+  filters: SearchFilters;
+}
+
+/**
+ * The URL of this search with some of it changed. Any change other than the
+ * page starts again at page 1: page 4 of another result set means nothing.
+ */
+export function searchHref(
+  state: SearchState,
+  change: { q?: string; sort?: SearchSort; page?: number; filters?: SearchFilters } = {},
+): string {
+  return routes.searchWith({
+    q: change.q ?? state.q,
+    sort: change.sort ?? state.sort,
+    ...(change.filters ?? state.filters),
+    page: change.page,
+  });
+}
+
+/** The filters without one facet's value. */
+export function withoutFilter(filters: SearchFilters, facet: FacetName): SearchFilters {
+  const rest = { ...filters };
+  delete rest[facet];
+  return rest;
+}
+
+export function hasFilters(filters: SearchFilters): boolean {
+  return Boolean(filters.category || filters.keyword || filters.license);
+}

@@ -1,0 +1,357 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// The search page (sort, facets, filters, pagination, "why this rank", empty
+// states) and the header's instant search, on the ~222 real fixture crates.
+
+/** The number in the results line: "15 crates match, best match first." */
+async function matchCount(page: Page): Promise<number> {
+  const lead = await page.getByText(/^[\d,]+ crates? match/).textContent();
+  return Number(lead!.match(/^([\d,]+)/)![1]!.replace(/,/g, ""));
+}
+
+/** All-time download counts of the listed hits, in list order (from their exact `title`). */
+async function listedDownloads(page: Page): Promise<number[]> {
+  const titles = await page
+    .getByRole("main")
+    .locator('ol li span[title$=" downloads"]')
+    .evaluateAll((spans) => spans.map((s) => s.getAttribute("title") ?? ""));
+  return titles.map((t) => Number(t.replace(/ downloads$/, "").replace(/,/g, "")));
+}
+
+function resultNames(page: Page) {
+  return page.getByRole("main").locator("ol > li > div:first-child > a").allInnerTexts();
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("search, sort, filter by a facet, remove the filter and paginate, all through links and forms", async ({ page }) => {
+    test.slow(); // a dozen page loads
+    await page.goto("/");
+    const headerBox = page.getByRole("banner").getByRole("combobox", { name: "Search crates" });
+    await headerBox.fill("http client");
+    await headerBox.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=http\+client$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “http client”");
+    const total = await matchCount(page);
+    expect(total).toBeGreaterThan(3);
+    // Query words are marked in names and descriptions.
+    await expect(page.getByRole("main").locator("ol mark", { hasText: /^http$/i }).first()).toBeVisible();
+
+    // Sort: a plain link that keeps the query; the current order is marked, not linked.
+    const sortNav = page.getByRole("navigation", { name: "Sort results" });
+    await expect(sortNav.locator('[aria-current="true"]')).toHaveText("Sorted by Relevance");
+    const relevanceOrder = await resultNames(page);
+    await sortNav.getByRole("link", { name: "Sort by All-time downloads" }).click();
+    await expect(page).toHaveURL(/\/search\?q=http\+client&sort=downloads$/);
+    await expect(sortNav.locator('[aria-current="true"]')).toHaveText("Sorted by All-time downloads");
+    expect(await matchCount(page)).toBe(total);
+    const downloads = await listedDownloads(page);
+    expect(downloads.length).toBeGreaterThan(3);
+    expect(downloads).toEqual([...downloads].sort((a, b) => b - a));
+    expect(await resultNames(page)).not.toEqual(relevanceOrder);
+
+    // Facet: the MIT license, with its count; the filter keeps query and sort, and the count is right.
+    const facets = page.getByRole("complementary", { name: "Narrow the results" });
+    const licenses = facets.getByRole("region", { name: "Licenses" });
+    await expect(licenses.getByRole("link").nth(1)).toBeVisible(); // more than one license before filtering
+    const mit = licenses.getByRole("link", { name: /^MIT \d+ crates?$/ });
+    const mitCount = Number((await mit.textContent())!.match(/(\d+)/)![1]);
+    expect(mitCount).toBeLessThan(total);
+    await mit.click();
+    await expect(page).toHaveURL(/\/search\?q=http\+client&sort=downloads&license=MIT$/);
+    expect(await matchCount(page)).toBe(mitCount);
+    await expect(page.getByText(/crates? match with these filters, most downloaded first/)).toBeVisible();
+    // Only MIT is left in the license facet, marked as the active filter.
+    await expect(licenses.getByRole("link")).toHaveCount(1);
+    await expect(licenses.getByRole("link")).toHaveAttribute("aria-current", "true");
+
+    // The chip removes the filter and keeps the rest.
+    const chip = page.getByRole("link", { name: "Remove filter license: MIT" });
+    await expect(chip).toHaveText("×license: MIT");
+    await chip.click();
+    await expect(page).toHaveURL(/\/search\?q=http\+client&sort=downloads$/);
+    expect(await matchCount(page)).toBe(total);
+    await expect(page.getByRole("link", { name: /^Remove filter/ })).toHaveCount(0);
+
+    // A category facet shows its name on the chip, and the URL holds its slug.
+    await facets.getByRole("region", { name: "Categories" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/&category=[a-z-]+/);
+    await expect(page.getByRole("link", { name: /^Remove filter category: [A-Z]/ })).toBeVisible();
+
+    // Pagination keeps the query and the sort.
+    const pageBox = page.getByRole("main").getByRole("combobox", { name: "Search crates" });
+    await pageBox.fill("async");
+    await pageBox.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=async$/);
+    expect(await matchCount(page)).toBeGreaterThan(20);
+    await page.getByRole("navigation", { name: "Sort results" }).getByRole("link", { name: "Sort by All-time downloads" }).click();
+    const firstPage = await resultNames(page);
+    const firstPageDownloads = await listedDownloads(page);
+    const pager = page.getByRole("navigation", { name: "Search result pages" });
+    await expect(pager).toContainText("Page 1 of 2");
+    await pager.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/\/search\?q=async&sort=downloads&page=2$/);
+    await expect(pager).toContainText("Page 2 of 2");
+    await expect(page.getByRole("list", { name: "Search results for async" })).toHaveAttribute("start", "21");
+    const secondPage = await resultNames(page);
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
+    // Still in download order across the page break.
+    expect(Math.max(...(await listedDownloads(page)))).toBeLessThanOrEqual(Math.min(...firstPageDownloads));
+    await pager.getByRole("link", { name: "Previous" }).click();
+    await expect(page).toHaveURL(/\/search\?q=async&sort=downloads$/);
+  });
+
+  test("a typo that finds nothing offers a 'Did you mean' link that finds crates", async ({ page }) => {
+    await page.goto("/search?q=reqwset+clinet");
+    await expect(page.getByRole("heading", { name: "No crates match “reqwset clinet”" })).toBeVisible();
+    const suggestion = page.getByRole("main").getByText("Did you mean").getByRole("link");
+    const corrected = (await suggestion.textContent())!;
+    expect(corrected).toMatch(/reqwest/);
+    await suggestion.click();
+    await expect(page).toHaveURL(`/search?q=${encodeURIComponent(corrected).replace(/%20/g, "+")}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results for “${corrected}”`);
+    expect(await matchCount(page)).toBeGreaterThan(0);
+    await expect(page.getByRole("main").getByRole("link", { name: "reqwest", exact: true })).toBeVisible();
+  });
+
+  test("filters that exclude everything offer to search without them", async ({ page }) => {
+    await page.goto("/search?q=serde&license=No-Such-License");
+    await expect(page.getByRole("heading", { name: "No crates match “serde” with these filters" })).toBeVisible();
+    await expect(page.getByText("Did you mean")).toHaveCount(0);
+    await page.getByRole("link", { name: "Search all crates for “serde”" }).click();
+    await expect(page).toHaveURL(/\/search\?q=serde$/);
+    await expect(page.getByRole("main").getByRole("link", { name: "serde", exact: true })).toBeVisible();
+  });
+
+  test("'why this rank' opens and shows the parts of the score, and links to how ranking works", async ({ page }) => {
+    await page.goto("/search?q=tokio");
+    const hit = page.getByRole("main").locator("ol > li").first();
+    await expect(hit.getByRole("link", { name: "tokio", exact: true })).toBeVisible();
+    const parts = hit.getByRole("table");
+    await expect(parts).toBeHidden();
+    await hit.locator("summary", { hasText: "Why this rank" }).click();
+    await expect(parts).toBeVisible();
+    await expect(hit.getByText("Exact name match: yes.")).toBeVisible();
+    await expect(hit.getByText(/^Text match: \d\.\d\d/)).toBeVisible();
+    const weights: [part: string, weight: string][] = [
+      ["Crates that depend on it", "40%"],
+      ["All-time downloads", "25%"],
+      ["Downloads in the last 90 days", "20%"],
+      ["Freshness (last update)", "15%"],
+    ];
+    for (const [part, weight] of weights) {
+      await expect(parts.getByRole("row", { name: new RegExp(`^${part.replace(/[()]/g, "\\$&")} \\d\\.\\d\\d ${weight} \\d\\.\\d\\d$`) })).toBeVisible();
+    }
+    // The quality shown is the sum of what the parts add (up to rounding).
+    const quality = Number((await hit.getByText(/^Quality: /).textContent())!.match(/(\d\.\d\d)/)![1]);
+    const adds = await parts.locator("tbody tr td:last-child").allTextContents();
+    expect(adds).toHaveLength(4);
+    expect(Math.abs(adds.reduce((sum, a) => sum + Number(a), 0) - quality)).toBeLessThanOrEqual(0.02);
+    expect(quality).toBeGreaterThan(0);
+    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(1 \+ 2 × \d\.\d\d\) = \d\.\d\d/)).toBeVisible();
+
+    await hit.getByRole("link", { name: "How ranking works" }).click();
+    await expect(page).toHaveURL(/\/docs\/ranking$/);
+    await expect(page.getByRole("heading", { level: 1, name: "How search ranks crates" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Ranking formula" })).toContainText("0.25·D + 0.2·R + 0.4·P + 0.15·F");
+  });
+
+  test("hostile or broken URLs answer 200 with a page, never an error", async ({ page }) => {
+    const cases: [query: string, expectText: RegExp][] = [
+      ["q=%00", /Search crates/],
+      ["q=%00serde%00", /Results for “serde”/],
+      [`q=${encodeURIComponent("& | ! :* ( ) <-> \\ ' \"")}`, /Results for/],
+      [`q=${encodeURIComponent("foo:* & !bar | (baz <-> qux)")}`, /Results for/],
+      [`q=${"x".repeat(10_000)}`, /Results for “x{200}”/],
+      [`q=${encodeURIComponent("\u202e\u200f🦀")}`, /Results for/],
+      ["q=%ED%A0%80", /Results for/],
+      ["q=serde&page=abc", /Results for “serde”/],
+      ["q=serde&category=%00&keyword=%27%3B--", /not a valid value and was ignored/],
+      [`q=serde&license=${"L".repeat(5000)}`, /not a valid value and was ignored/],
+    ];
+    for (const [query, expectText] of cases) {
+      const response = await page.goto(`/search?${query}`);
+      expect(response?.status(), query.slice(0, 60)).toBe(200);
+      await expect(page.getByRole("main"), query.slice(0, 60)).toContainText(expectText);
+      await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    }
+  });
+
+  test("an unknown sort order or a page past the end is explained, not an error", async ({ page }) => {
+    let response = await page.goto("/search?q=serde&sort=bogus");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("note")).toContainText("“bogus” is not a sort order we know, so the results are sorted by relevance.");
+    await expect(page.getByRole("navigation", { name: "Sort results" }).locator('[aria-current="true"]')).toHaveText("Sorted by Relevance");
+    expect((await resultNames(page))[0]).toBe("serde");
+
+    response = await page.goto("/search?q=serde&sort=downloads&page=99999");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText("There is no page 99999.")).toBeVisible();
+    await page.getByRole("link", { name: /Go to the last page/ }).click();
+    await expect(page).toHaveURL(/\/search\?q=serde&sort=downloads$/);
+    await expect(page.getByRole("main").getByRole("link", { name: "serde", exact: true })).toBeVisible();
+  });
+});
+
+test.describe("instant search", () => {
+  async function headerBox(page: Page) {
+    await page.goto("/");
+    // Suggestions need the page's JavaScript running.
+    await page.waitForLoadState("networkidle");
+    return page.getByRole("banner").getByRole("combobox", { name: "Search crates" });
+  }
+
+  function suggestions(page: Page) {
+    return page.getByRole("banner").getByRole("listbox", { name: "Suggested crates" });
+  }
+
+  function suggestionNames(page: Page) {
+    return suggestions(page).getByRole("option").locator("span > span:first-child").allInnerTexts();
+  }
+
+  test("suggests crates as you type; ArrowDown and Enter open the chosen crate", async ({ page }) => {
+    const box = await headerBox(page);
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await box.pressSequentially("serd");
+    const list = suggestions(page);
+    await expect(list.getByRole("option").first()).toBeVisible();
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await expect(box).toHaveAttribute("aria-controls", (await list.getAttribute("id"))!);
+    const names = await suggestionNames(page);
+    expect(names).toContain("serde");
+    expect(names.length).toBeLessThanOrEqual(8);
+    // The typed text is marked in the suggestions.
+    await expect(list.locator("mark").first()).toHaveText(/^serd$/i);
+
+    await box.press("ArrowDown");
+    const first = list.getByRole("option").first();
+    await expect(first).toHaveAttribute("aria-selected", "true");
+    await expect(box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+    await box.press("ArrowDown");
+    await expect(first).toHaveAttribute("aria-selected", "false");
+    await box.press("ArrowUp");
+    await expect(first).toHaveAttribute("aria-selected", "true");
+    await box.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/crates/${names[0]}$`));
+    await expect(page.getByRole("heading", { level: 1, name: names[0] })).toBeVisible();
+    await expect(list).toBeHidden();
+  });
+
+  test("Enter without a chosen suggestion submits the search; clicking a suggestion opens it", async ({ page }) => {
+    const box = await headerBox(page);
+    await box.pressSequentially("reqw");
+    await expect(suggestions(page).getByRole("option", { name: /^reqwest/ })).toBeVisible();
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=reqw$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “reqw”");
+
+    await page.waitForLoadState("networkidle");
+    const again = page.getByRole("banner").getByRole("combobox", { name: "Search crates" });
+    await again.pressSequentially("serd");
+    await suggestions(page).getByRole("option", { name: /^serde_json / }).click();
+    await expect(page).toHaveURL(/\/crates\/serde_json$/);
+    await expect(page.getByRole("heading", { level: 1, name: "serde_json" })).toBeVisible();
+  });
+
+  test("typing fast shows only the last text's suggestions", async ({ page }) => {
+    const box = await headerBox(page);
+    await box.pressSequentially("serde_json", { delay: 20 });
+    await expect.poll(() => suggestionNames(page)).toContain("serde_json");
+    expect((await suggestionNames(page))[0]).toBe("serde_json");
+    await expect(page.getByRole("banner").getByRole("status")).toHaveText("");
+    // Marked as the search splits it: two words.
+    await expect(suggestions(page).getByRole("option").first().locator("mark")).toHaveText(["serde", "json"]);
+  });
+
+  test("keystrokes closer than the debounce ask the server once, for the last text", async ({ page }) => {
+    const box = await headerBox(page);
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/v1/search")) asked.push(new URL(request.url()).searchParams.get("q") ?? "");
+    });
+    // Ten input events 20 ms apart, dispatched inside the page so that the
+    // test machine's own latency cannot stretch the gaps past the debounce.
+    await box.evaluate(async (input: HTMLInputElement) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+      const text = "serde_json";
+      for (let i = 1; i <= text.length; i++) {
+        setValue.call(input, text.slice(0, i));
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    await expect.poll(() => suggestionNames(page)).toContain("serde_json");
+    await page.waitForTimeout(500);
+    expect(asked).toEqual(["serde_json"]);
+  });
+
+  test("a slow answer to an older query is cancelled and never replaces the newer one", async ({ page }) => {
+    const box = await headerBox(page);
+    await page.route("**/api/v1/search?*", async (route) => {
+      if (new URL(route.request().url()).searchParams.get("q") === "tokio") {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      // The page may have cancelled the request meanwhile.
+      await route.continue().catch(() => undefined);
+    });
+    const cancelled: string[] = [];
+    page.on("requestfailed", (request) => {
+      if (request.url().includes("q=tokio")) cancelled.push(request.failure()?.errorText ?? "");
+    });
+
+    await box.pressSequentially("tokio");
+    await expect(page.getByRole("banner").getByRole("status")).toHaveText("Searching…");
+    await page.waitForTimeout(400); // the tokio request is on its way
+    await box.fill("hyper");
+    await expect.poll(() => suggestionNames(page)).toContain("hyper");
+    await page.waitForTimeout(1800); // longer than the tokio answer takes
+    const names = await suggestionNames(page);
+    expect(names[0]).toBe("hyper");
+    expect(names).not.toContain("tokio");
+    expect(cancelled).toEqual(["net::ERR_ABORTED"]);
+  });
+
+  test("Escape closes the suggestions and keeps the text; no match says so", async ({ page }) => {
+    const box = await headerBox(page);
+    await box.pressSequentially("tokio");
+    const list = suggestions(page);
+    await expect(list.getByRole("option").first()).toBeVisible();
+    await box.press("Escape");
+    await expect(list).toBeHidden();
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await expect(box).toHaveValue("tokio");
+    await box.press("ArrowDown");
+    await expect(list).toBeVisible();
+    await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+
+    await box.fill("qqqqzzzzxxxxwwww");
+    await expect(page.getByRole("banner").getByRole("status")).toHaveText("No crates match “qqqqzzzzxxxxwwww”");
+    await expect(list.getByRole("option")).toHaveCount(0);
+  });
+
+  test("no serious accessibility violations with facets and open suggestions", async ({ page }) => {
+    await page.goto("/search?q=http+client&license=MIT");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("main").locator("summary").first().click();
+    await page.getByRole("banner").getByRole("combobox", { name: "Search crates" }).pressSequentially("serd");
+    await expect(page.getByRole("banner").getByRole("option").first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});
+
+test("the search page, its facets and a very long query fit a phone screen @phone", async ({ page }) => {
+  for (const path of ["/search?q=http+client&license=MIT", `/search?q=${"x".repeat(300)}`, "/docs/ranking"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path.slice(0, 40)).toBeLessThanOrEqual(0);
+  }
+  await page.goto("/search?q=http+client&license=MIT");
+  await expect(page.getByRole("complementary", { name: "Narrow the results" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Remove filter license: MIT" })).toBeVisible();
+});

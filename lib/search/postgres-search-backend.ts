@@ -98,6 +98,21 @@ function wordTsquery(word: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " || ")})`;
 }
 
+/** What the text score gives for the words matching in each field (the search vector's weights A to D). */
+export const FIELD_SCORES = { name: 1, keywords: 0.4, description: 0.3, categories: 0.4 } as const;
+
+/**
+ * Which fields match, not how often: a crate whose name matches is not
+ * outranked by one that repeats the word in a long description. (It is also
+ * several times cheaper than ts_rank_cd, which reads every position.)
+ */
+function fieldScore(tsq: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ts_filter(c.search_vector, '{a}') @@ ${tsq} THEN ${FIELD_SCORES.name}::float8 ELSE 0 END
+    + CASE WHEN ts_filter(c.search_vector, '{b}') @@ ${tsq} THEN ${FIELD_SCORES.keywords}::float8 ELSE 0 END
+    + CASE WHEN ts_filter(c.search_vector, '{c}') @@ ${tsq} THEN ${FIELD_SCORES.description}::float8 ELSE 0 END
+    + CASE WHEN ts_filter(c.search_vector, '{d}') @@ ${tsq} THEN ${FIELD_SCORES.categories}::float8 ELSE 0 END)`;
+}
+
 /**
  * Every crate the query and filters select, with the columns ranking and
  * display need. "all-words" requires every word (or the name, exactly or by
@@ -113,8 +128,7 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
     const canonical = canonicalName(name);
     const groups = words.map(wordTsquery);
     const tsq = Prisma.sql`(${Prisma.join(groups, mode === "all-words" ? " && " : " || ")})`;
-    // Ranked on the words as typed (prefixes, or English stems): the expanded
-    // groups would count one position once per form that matches it.
+    // Scored on the words as typed (prefixes, or English stems), without synonyms.
     const rankTsq = Prisma.sql`(to_tsquery('simple', ${words.map((w) => `${w}:*`).join(mode === "all-words" ? " & " : " | ")})
       || to_tsquery('english', ${words.join(mode === "all-words" ? " & " : " | ")}))`;
     const coverage =
@@ -127,7 +141,7 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
     const exact = terms.singleToken ? Prisma.sql`replace(c.name_lower, '-', '_') = ${canonical}` : Prisma.sql`false`;
     conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR c.name_lower % ${name} OR ${exact})`);
     textColumns = Prisma.sql`${exact} AS exact,
-      ((ts_rank_cd('{0.4, 0.2, 0.4, 1.0}', c.search_vector, ${rankTsq}, 1) * ${coverage} * ${coverage})
+      ((${fieldScore(rankTsq)} * ${coverage} * ${coverage})
         + ${nameWeight} * similarity(c.name_lower, ${name})
         + CASE WHEN c.name_lower LIKE ${escapeLike(name)} || '%' THEN 0.3 ELSE 0 END)::float8 AS text_score`;
   }

@@ -62,8 +62,9 @@ export default function RankingDocsPage() {
             be a name: <code>http client</code> is a phrase, so it does not pin <code>http-client</code>.
           </li>
           <li>
-            <strong>Then text match.</strong> Each crate gets a text score for how well its name, keywords, description
-            and categories match your words, in that order of importance. Word starts match too (<code>toki</code> finds{" "}
+            <strong>Then text match.</strong> Each crate gets a text score for which of its fields match your words:
+            the name counts most, then keywords and categories, then the description. How often a word is repeated
+            does not count. Word starts match too (<code>toki</code> finds{" "}
             <code>tokio</code>), and small typos in names are forgiven.
           </li>
           <li>

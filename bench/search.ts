@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, existsSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
+import { nextBuildIsStale } from "../scripts/next-build-is-stale";
 import { loadBenchDatabase } from "./load-bench-database";
 import { loadRelevanceQueries } from "./relevance-metrics";
 
@@ -48,7 +48,7 @@ let stopping = false;
 const bench = await loadBenchDatabase({ scale, seed: Number(args.seed), fresh: args.fresh, log });
 const paths = await searchPaths();
 
-if (await buildIsStale()) {
+if (await nextBuildIsStale(root)) {
   if (args["no-build"]) log("WARNING: .next is older than the sources; measuring the old build (--no-build)");
   else {
     log("building the site (next build): .next is missing or older than the sources");
@@ -268,28 +268,6 @@ function freePort(): Promise<number> {
   });
 }
 
-// As scripts/start-demo.ts: the build is stale when it is missing or any source is newer.
-async function buildIsStale(): Promise<boolean> {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  for (const dir of ["app", "components", "lib", "public"]) {
-    if (await newerThan(path.join(root, dir), built)) return true;
-  }
-  for (const file of ["next.config.ts", "package.json", "postcss.config.mjs"]) {
-    if (existsSync(path.join(root, file)) && statSync(path.join(root, file)).mtimeMs > built) return true;
-  }
-  return false;
-}
-
-async function newerThan(dir: string, time: number): Promise<boolean> {
-  if (!existsSync(dir)) return false;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    if ((await stat(path.join(entry.parentPath, entry.name))).mtimeMs > time) return true;
-  }
-  return false;
-}
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;

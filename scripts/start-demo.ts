@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/start-embedded-postgres";
 import { runIngest } from "../lib/ingest/run-ingest";
+import { nextBuildIsStale } from "./next-build-is-stale";
 
 // `npm run demo`: the site on http://localhost:3000 with the bundled real
 // crates.io sample loaded. Without DATABASE_URL it runs on the embedded
@@ -37,7 +37,7 @@ if (reingest || (await crateCount(databaseUrl)) === 0) {
   console.log(`Loaded ${summary.crates} crates, ${summary.versions} versions in ${(summary.durationMs / 1000).toFixed(1)} s`);
 }
 
-if (await buildIsStale()) run("npx", ["next", "build"]);
+if (await nextBuildIsStale(root)) run("npx", ["next", "build"]);
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10") };
 const server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
@@ -73,25 +73,3 @@ async function crateCount(url: string): Promise<number> {
   }
 }
 
-// The build is stale when any source file is newer than the last build.
-async function buildIsStale(): Promise<boolean> {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  for (const dir of ["app", "components", "lib", "public"]) {
-    if (await newerThan(path.join(root, dir), built)) return true;
-  }
-  for (const file of ["next.config.ts", "package.json", "postcss.config.mjs"]) {
-    if (existsSync(path.join(root, file)) && statSync(path.join(root, file)).mtimeMs > built) return true;
-  }
-  return false;
-}
-
-async function newerThan(dir: string, time: number): Promise<boolean> {
-  if (!existsSync(dir)) return false;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    if ((await stat(path.join(entry.parentPath, entry.name))).mtimeMs > time) return true;
-  }
-  return false;
-}

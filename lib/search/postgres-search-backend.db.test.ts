@@ -9,6 +9,14 @@ describe("PostgreSQL search backend", () => {
 
   describeSearchBackendContract("postgres", () => ({ backend: backend(), prisma: database.prisma }));
 
+  it("forgives swapped letters in a one-word query, from four letters on", async () => {
+    const first = async (q: string) =>
+      (await backend().search({ q, page: 1, perPage: 3, sort: "relevance", filters: {}, facets: false })).results[0]?.name;
+    expect(await first("clpa")).toBe("clap");
+    expect(await first("chorno")).toBe("chrono");
+    expect(await first("gol")).not.toBe("log");
+  });
+
   it("offers a corrected query when a misspelt one finds nothing", async () => {
     const result = await backend().search({ q: "regulr expresions", page: 1, perPage: 10, sort: "relevance", filters: {}, facets: false });
     expect(result.total).toBe(0);

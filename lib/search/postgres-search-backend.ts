@@ -98,6 +98,11 @@ function wordTsquery(word: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " || ")})`;
 }
 
+/** Shortest one-word query matched against names with the same letters in another order. */
+const MIN_SWAP_TYPO_LENGTH = 4;
+/** Text score of a name that is the query with letters swapped (as much as a matching name). */
+const SWAP_TYPO_SCORE = 1;
+
 /** What the text score gives for the words matching in each field (the search vector's weights A to D). */
 export const FIELD_SCORES = { name: 1, keywords: 0.4, description: 0.3, categories: 0.4 } as const;
 
@@ -139,11 +144,17 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
     const nameWeight = words.length === 1 ? 1 : 0.5;
     // Only a one-token query can be a crate's exact name: "http client" is a phrase, not `http-client`.
     const exact = terms.singleToken ? Prisma.sql`replace(c.name_lower, '-', '_') = ${canonical}` : Prisma.sql`false`;
-    conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR c.name_lower % ${name} OR ${exact})`);
+    // The same letters in another order: swapped-letter typos ("clpa" for clap), from 4 letters on.
+    const sameLetters =
+      terms.singleToken && name.length >= MIN_SWAP_TYPO_LENGTH
+        ? Prisma.sql`sorted_letters(c.name_lower) = sorted_letters(${name})`
+        : Prisma.sql`false`;
+    conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR c.name_lower % ${name} OR ${exact} OR ${sameLetters})`);
     textColumns = Prisma.sql`${exact} AS exact,
       ((${fieldScore(rankTsq)} * ${coverage} * ${coverage})
         + ${nameWeight} * similarity(c.name_lower, ${name})
-        + CASE WHEN c.name_lower LIKE ${escapeLike(name)} || '%' THEN 0.3 ELSE 0 END)::float8 AS text_score`;
+        + CASE WHEN c.name_lower LIKE ${escapeLike(name)} || '%' THEN 0.3 ELSE 0 END
+        + CASE WHEN ${sameLetters} THEN ${SWAP_TYPO_SCORE}::float8 ELSE 0 END)::float8 AS text_score`;
   }
   if (filters.category !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM crate_categories x JOIN categories g ON g.id = x.category_id

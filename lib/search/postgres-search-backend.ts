@@ -54,19 +54,21 @@ async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise
 async function searchWith(db: PrismaClient, request: SearchRequest, matches: Prisma.Sql): Promise<SearchResponse> {
   const offset = (request.page - 1) * request.perPage;
   const order = orderSql(request.sort, request.q);
-  // The page is ranked first and only its rows are joined to their default
-  // version; the total is counted by a second query on another connection.
-  const [rows, total, facets] = await Promise.all([
-    db.$queryRaw<HitRow[]>`
+  // One pass over the matches ranks the page and counts them all (a second
+  // query would read every match again); only the page's rows are joined to
+  // their default version.
+  const [rows, facets] = await Promise.all([
+    db.$queryRaw<(HitRow & { total: bigint })[]>`
       WITH matches AS (${matches})
       SELECT m.name, m.description, m.max_version, dv.num AS default_version, dv.license, m.downloads, m.recent_downloads,
-        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score
-      FROM (SELECT * FROM matches m ORDER BY ${order} LIMIT ${request.perPage} OFFSET ${offset}) m
+        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total
+      FROM (SELECT m.*, count(*) OVER () AS total FROM matches m ORDER BY ${order} LIMIT ${request.perPage} OFFSET ${offset}) m
       LEFT JOIN versions dv ON dv.id = m.default_version_id
       ORDER BY ${order}`,
-    countMatches(db, matches),
     request.facets ? facetCounts(db, matches) : Promise.resolve(null),
   ]);
+  // Past the last page no row carries the total: count it on its own.
+  const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, matches) : 0;
   const now = new Date();
   return {
     total,

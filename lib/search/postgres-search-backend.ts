@@ -54,21 +54,26 @@ async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise
 async function searchWith(db: PrismaClient, request: SearchRequest, matches: Prisma.Sql): Promise<SearchResponse> {
   const offset = (request.page - 1) * request.perPage;
   const order = orderSql(request.sort, request.q);
-  // One pass over the matches ranks the page and counts them all (a second
-  // query would read every match again); only the page's rows are joined to
-  // their default version.
-  const [rows, facets] = await Promise.all([
-    db.$queryRaw<(HitRow & { total: bigint })[]>`
+  // Ranking by text scores every match anyway, so that one pass also counts
+  // them (a second query would read every match again). A sort by a column
+  // can read the page from that column's index and stop, so the count runs
+  // as its own query beside it. Only the page's rows are joined to their
+  // default version.
+  const countInPass = request.sort === "relevance" && searchTerms(request.q).words.length > 0;
+  const [rows, counted, facets] = await Promise.all([
+    db.$queryRaw<(HitRow & { total: bigint | null })[]>`
       WITH matches AS (${matches})
       SELECT m.name, m.description, m.max_version, dv.num AS default_version, dv.license, m.downloads, m.recent_downloads,
         m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total
-      FROM (SELECT m.*, count(*) OVER () AS total FROM matches m ORDER BY ${order} LIMIT ${request.perPage} OFFSET ${offset}) m
+      FROM (SELECT m.*, ${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
+        FROM matches m ORDER BY ${order} LIMIT ${request.perPage} OFFSET ${offset}) m
       LEFT JOIN versions dv ON dv.id = m.default_version_id
       ORDER BY ${order}`,
+    countInPass ? Promise.resolve(null) : countMatches(db, matches),
     request.facets ? facetCounts(db, matches) : Promise.resolve(null),
   ]);
   // Past the last page no row carries the total: count it on its own.
-  const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, matches) : 0;
+  const total = counted ?? (rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, matches) : 0);
   const now = new Date();
   return {
     total,
@@ -149,7 +154,7 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
     // The same letters in another order: swapped-letter typos ("clpa" for clap), from 4 letters on.
     const sameLetters =
       terms.singleToken && name.length >= MIN_SWAP_TYPO_LENGTH
-        ? Prisma.sql`sorted_letters(c.name_lower) = sorted_letters(${name})`
+        ? Prisma.sql`c.name_letters = sorted_letters(${name})`
         : Prisma.sql`false`;
     conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR c.name_lower % ${name} OR ${exact} OR ${sameLetters})`);
     textColumns = Prisma.sql`${exact} AS exact,

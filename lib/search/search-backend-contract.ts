@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SearchBackend, SearchRequest, SearchSort } from "./search-backend";
+import { searchRequest } from "../../test/search-request";
 
 // The behaviour every SearchBackend must have, on the ~222 real fixture
 // crates. Run by postgres-search-backend.db.test.ts always, and by
@@ -14,16 +15,7 @@ export interface ContractContext {
 }
 
 export function describeSearchBackendContract(label: string, context: () => ContractContext): void {
-  const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
-    q,
-    page: 1,
-    perPage: 10,
-    sort: "relevance",
-    filters: {},
-    facets: false,
-    ...extra,
-  });
-  const search = (q: string, extra: Partial<SearchRequest> = {}) => context().backend.search(request(q, extra));
+  const search = (q: string, extra: Partial<SearchRequest> = {}) => context().backend.search(searchRequest(q, extra));
   const names = async (q: string, extra: Partial<SearchRequest> = {}) => (await search(q, extra)).results.map((r) => r.name);
 
   describe(`SearchBackend contract: ${label}`, () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchBackend, SearchRequest, SearchResponse } from "./search-backend";
 import { withCache } from "./with-cache";
+import { searchRequest } from "../../test/search-request";
 
 // A counting backend stands in for the wrapped one: what is under test is
 // only whether the cache asks it again.
@@ -18,9 +19,7 @@ function countingBackend(answer: (request: SearchRequest, call: number) => Parti
   return { backend, calls: () => calls };
 }
 
-const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
-  q, page: 1, perPage: 10, sort: "relevance", filters: {}, facets: false, ...extra,
-});
+const request = searchRequest;
 
 describe("withCache", () => {
   it("answers an identical request from the cache until it expires", async () => {

@@ -5,8 +5,8 @@ import { useTestPrisma } from "../../test/test-database";
 import { createMeilisearchBackend } from "./meilisearch/meilisearch-search-backend";
 import { readRecording } from "./meilisearch/replay-server";
 import { createPostgresSearchBackend } from "./postgres-search-backend";
-import type { SearchRequest } from "./search-backend";
 import { withFallback } from "./with-fallback";
+import { searchRequest } from "../../test/search-request";
 
 // The site's configuration when MEILI_URL is set: the real Meilisearch adapter
 // in front, the real PostgreSQL backend behind. The Meilisearch side is a
@@ -36,7 +36,7 @@ describe("Meilisearch with PostgreSQL as fallback", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const request: SearchRequest = { q: "serde", page: 1, perPage: 3, sort: "relevance", filters: {}, facets: true };
+  const request = searchRequest("serde", { perPage: 3, facets: true });
 
   it("answers from PostgreSQL while Meilisearch is down, says so, and switches back after the retry delay", async () => {
     let clock = 1_000_000;

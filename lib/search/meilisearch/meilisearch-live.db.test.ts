@@ -8,6 +8,7 @@ import { createMeilisearchBackend } from "./meilisearch-search-backend";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 import { lookupCategoryNames } from "./lookup-category-names";
 import { pushChangedDocuments } from "./push-changed-documents";
+import { searchRequest } from "../../../test/search-request";
 
 // Against a real Meilisearch, only when MEILI_URL is set (MEILI_API_KEY too if
 // the server has a master key), e.g.
@@ -27,8 +28,7 @@ describe.skipIf(!url)("Meilisearch, live", () => {
   // Made lazily: a skipped block's body still runs (to collect its tests).
   let meili: Meilisearch;
   const backend = () => createMeilisearchBackend({ ...connection, indexUid, categoryNames: lookupCategoryNames(database.prisma) });
-  const search = (q: string, extra: Partial<SearchRequest> = {}) =>
-    backend().search({ q, page: 1, perPage: 10, sort: "relevance", filters: {}, facets: false, ...extra });
+  const search = (q: string, extra: Partial<SearchRequest> = {}) => backend().search(searchRequest(q, extra));
 
   beforeAll(async () => {
     meili = createMeilisearchClient(connection);

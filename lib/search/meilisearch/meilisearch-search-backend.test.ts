@@ -4,19 +4,12 @@ import { createMeilisearchBackend } from "./meilisearch-search-backend";
 import { RECORDED_NOW } from "./meilisearch-test-helpers";
 import { readRecording, replayOrRecord, type ReplayServer } from "./replay-server";
 import type { SearchDocument } from "./search-document";
+import { searchRequest } from "../../../test/search-request";
 
 // The search side against recorded exchanges (recordings/search-*.json): what
 // the backend sends for a SearchRequest, and what it makes of the answer.
 
-const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
-  q,
-  page: 1,
-  perPage: 10,
-  sort: "relevance",
-  filters: {},
-  facets: false,
-  ...extra,
-});
+const request = searchRequest;
 
 describe("Meilisearch search backend", () => {
   let server: ReplayServer | undefined;

@@ -43,23 +43,25 @@ export function createPostgresSearchBackend(db: PrismaClient): SearchBackend {
 
 async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise<SearchResponse> {
   const terms = searchTerms(request.q);
-  let response = await searchWith(db, request, matchesSql(terms, request.filters, "all-words"));
+  const byText = terms.words.length > 0;
+  let response = await searchWith(db, request, byText, matchesSql(terms, request.filters, "all-words"));
   if (response.total < RELAX_BELOW && terms.words.length > 1) {
-    response = await searchWith(db, request, matchesSql(terms, request.filters, "any-word"));
+    response = await searchWith(db, request, byText, matchesSql(terms, request.filters, "any-word"));
   }
   if (response.total === 0) response.didYouMean = await suggestQuery(db, terms, request.filters);
   return response;
 }
 
-async function searchWith(db: PrismaClient, request: SearchRequest, matches: Prisma.Sql): Promise<SearchResponse> {
+/** `byText`: the query has words, so matches carry text scores. */
+async function searchWith(db: PrismaClient, request: SearchRequest, byText: boolean, matches: Prisma.Sql): Promise<SearchResponse> {
   const offset = (request.page - 1) * request.perPage;
-  const order = orderSql(request.sort, request.q);
+  const order = orderSql(request.sort, byText);
   // Ranking by text scores every match anyway, so that one pass also counts
   // them (a second query would read every match again). A sort by a column
   // can read the page from that column's index and stop, so the count runs
   // as its own query beside it. Only the page's rows are joined to their
   // default version.
-  const countInPass = request.sort === "relevance" && searchTerms(request.q).words.length > 0;
+  const countInPass = request.sort === "relevance" && byText;
   const [rows, counted, facets] = await Promise.all([
     db.$queryRaw<(HitRow & { total: bigint | null })[]>`
       WITH matches AS (${matches})
@@ -183,10 +185,10 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-function orderSql(sort: SearchSort, q: string): Prisma.Sql {
+function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
   switch (sort) {
     case "relevance":
-      return searchTerms(q).words.length > 0
+      return byText
         ? Prisma.sql`m.exact DESC, m.text_score * (1 + 2 * m.quality) DESC, m.downloads DESC, m.name`
         : // No text: most depended-on first, as the home page lists (indexed, so it stays fast).
           Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;

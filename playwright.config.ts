@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/v1/health`,
-    timeout: 240_000,
+    // Long enough to wait for another run holding the e2e lock (scripts/e2e-server.ts).
+    timeout: 1_200_000,
     reuseExistingServer: false,
     stdout: "pipe",
   },

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { isProcessAlive } from "../test/is-process-alive";
@@ -10,6 +11,24 @@ const root = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: process.env.E2E_PORT ?? "3200" };
 delete env.DATABASE_URL;
+
+// One e2e run at a time per checkout: runs share the port and the `.next`
+// build. A second run waits for the first (whose pid is in the lock file).
+const lockFile = path.join(root, ".e2e-server.lock");
+for (let waited = 0; ; waited++) {
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(lockFile, "utf8"));
+  } catch {
+    // no lock file: free
+  }
+  if (!holder || holder === process.pid || !isProcessAlive(holder)) {
+    writeFileSync(lockFile, String(process.pid));
+    break;
+  }
+  if (waited % 30 === 0) console.warn(`[e2e] another e2e run (pid ${holder}) holds ${lockFile}: waiting for it to finish`);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+}
 
 const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
 try {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { SearchForm } from "@/components/search/search-form";
 import { routes } from "@/lib/routes";
 import "./globals.css";
@@ -47,6 +48,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 </li>
               </ul>
             </nav>
+            {/* Reads the session, which makes every page render per request. */}
+            <UserMenu />
             <div className="order-3 w-full sm:order-2 sm:w-auto sm:flex-1">
               <SearchForm id="site-search" />
             </div>

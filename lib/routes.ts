@@ -1,3 +1,5 @@
+import { minRatingParam, RATING_CRITERIA, type RatingCriterion } from "./search/search-backend";
+
 // Every internal URL the site links to, built in one place so pages, API docs
 // and tests agree on the shape.
 function withQuery(path: string, query: Record<string, string | number | undefined>): string {
@@ -17,16 +19,19 @@ export interface SearchUrlParams {
   category?: string;
   keyword?: string;
   license?: string;
+  /** Rating filters, `min_<criterion>=N` in the URL (in RATING_CRITERIA order). */
+  minRatings?: Partial<Record<RatingCriterion, number>>;
   page?: number;
 }
 
-function searchUrl({ q, sort, category, keyword, license, page }: SearchUrlParams): string {
+function searchUrl({ q, sort, category, keyword, license, minRatings, page }: SearchUrlParams): string {
   return withQuery("/search", {
     q,
     sort: sort === "relevance" ? undefined : sort,
     category,
     keyword,
     license,
+    ...Object.fromEntries(RATING_CRITERIA.map((criterion) => [minRatingParam(criterion), minRatings?.[criterion]])),
     page: page && page > 1 ? page : undefined,
   });
 }
@@ -37,6 +42,17 @@ export const routes = {
   /** A search with its sort and filters: `routes.searchWith({ ...current, license: "MIT", page: undefined })`. */
   searchWith: (params: SearchUrlParams) => searchUrl(params),
   crate: (name: string, version?: string) => withQuery(`/crates/${encodeURIComponent(name)}`, { version }),
+  /** A crate's reviews; `helpful` (the default sort) and page 1 are left out. `saved` shows the "review saved" notice. */
+  crateReviews: (name: string, opts: { sort?: string; page?: number; saved?: "created" | "updated" } = {}) =>
+    withQuery(`/crates/${encodeURIComponent(name)}/reviews`, {
+      sort: opts.sort === "helpful" ? undefined : opts.sort,
+      page: opts.page && opts.page > 1 ? opts.page : undefined,
+      saved: opts.saved,
+    }),
+  writeReview: (name: string) => `/crates/${encodeURIComponent(name)}/reviews/write`,
+  reviewHistory: (name: string, reviewId: number) => `/crates/${encodeURIComponent(name)}/reviews/${reviewId}/history`,
+  user: (id: string, page?: number) =>
+    withQuery(`/users/${encodeURIComponent(id)}`, { page: page && page > 1 ? page : undefined }),
   dependents: (name: string, page?: number) =>
     withQuery(`/crates/${encodeURIComponent(name)}/dependents`, { page: page && page > 1 ? page : undefined }),
   categories: () => "/categories",
@@ -50,4 +66,10 @@ export const routes = {
   apiDocs: () => "/docs/api",
   rankingDocs: () => "/docs/ranking",
   status: () => "/status",
+  /** The sign-in page; `callbackUrl` (a path on this site) is where it sends you afterwards. */
+  signIn: (callbackUrl?: string) => withQuery("/signin", { callbackUrl: callbackUrl === "/" ? undefined : callbackUrl }),
+  adminUsers: (opts: { q?: string; page?: number } = {}) =>
+    withQuery("/admin/users", { q: opts.q, page: opts.page && opts.page > 1 ? opts.page : undefined }),
+  moderation: () => "/moderation",
+  moderationLog: (page?: number) => withQuery("/moderation/log", { page: page && page > 1 ? page : undefined }),
 };

@@ -1,16 +1,22 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { isProcessAlive } from "../test/is-process-alive";
+import { startOidcIssuer } from "./oidc-issuer";
 
 // Playwright's web server: a fresh `cratelist_e2e_<pid>` database on the local
 // PostgreSQL server (or the embedded one when no server answers), then the
-// demo start-up (migrate, ingest the fixtures, build if stale, next start).
+// demo start-up (migrate, ingest the fixtures, build if stale, next start),
+// with sign-in through a local OpenID Connect issuer (scripts/oidc-issuer.ts).
 const root = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: process.env.E2E_PORT ?? "3200" };
+const port = process.env.E2E_PORT ?? "3200";
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
 delete env.DATABASE_URL;
+// Sign-in is always the test issuer's, whatever the developer's shell has.
+for (const key of Object.keys(env)) if (key.startsWith("AUTH_")) delete env[key];
 
 // One e2e run at a time per checkout: runs share the port and the `.next`
 // build. A second run waits for the first (whose pid is in the lock file).
@@ -51,6 +57,35 @@ try {
   env.EMBEDDED_DATA_DIR = path.join(root, ".data/pglite-e2e");
 }
 
+// The issuer on a free port (a running demo keeps its own, 3901), with the
+// site's callback on `localhost`: Next reports 127.0.0.1 as localhost, so the
+// site is browsed and registered under that name.
+const siteUrl = `http://localhost:${port}`;
+const clientSecret = randomBytes(24).toString("hex");
+const issuer = await startOidcIssuer({
+  port: 0,
+  clientId: "cratelist-e2e",
+  clientSecret,
+  redirectUris: [`${siteUrl}/api/auth/callback/oidc`],
+});
+console.log(`[e2e] OIDC issuer on ${issuer.issuerUrl}`);
+Object.assign(env, {
+  AUTH_URL: siteUrl,
+  // Fresh per run: sessions of an earlier run are worthless.
+  AUTH_SECRET: randomBytes(33).toString("base64"),
+  AUTH_TRUST_HOST: "true",
+  AUTH_OIDC_ISSUER: issuer.issuerUrl,
+  AUTH_OIDC_ID: "cratelist-e2e",
+  AUTH_OIDC_SECRET: clientSecret,
+  AUTH_OIDC_NAME: "Demo issuer",
+  AUTH_OIDC_DEMO: "1",
+  // e2e/sign-in.ts: signing in as `admin` makes the bootstrap admin.
+  AUTH_ADMIN_EMAILS: "admin@example.test",
+});
+
 const child = spawn("node", ["--import", "tsx", "scripts/start-demo.ts", "--reingest"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", async (code) => {
+  await issuer.stop();
+  process.exit(code ?? 0);
+});

@@ -1,17 +1,22 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/start-embedded-postgres";
 import { runIngest } from "../lib/ingest/run-ingest";
 import { nextBuildIsStale } from "./next-build-is-stale";
+import { startOidcIssuer, type OidcIssuer } from "./oidc-issuer";
 
 // `npm run demo`: the site on http://localhost:3000 with the bundled real
 // crates.io sample loaded. Without DATABASE_URL it runs on the embedded
 // database (PGlite, kept in .data/pglite); with DATABASE_URL it uses that
 // PostgreSQL. Safe to run again: it migrates, ingests only an empty database
 // (or always with --reingest), and rebuilds the site only when sources changed.
+// Sign-in: unless GitHub or an OpenID Connect issuer is configured, it starts
+// a local demo issuer (127.0.0.1:3901, or DEMO_OIDC_PORT) where anyone signs in
+// under any name; `admin` becomes the site's admin.
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -39,20 +44,70 @@ if (reingest || (await crateCount(databaseUrl)) === 0) {
 
 if (await nextBuildIsStale(root)) run("npx", ["next", "build"]);
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10") };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
+};
+const issuer = await configureSignIn(env);
 const server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
 console.log(`Serving on http://localhost:${port}`);
 const shutdown = async () => {
   server.kill("SIGTERM");
-  await embedded?.stop();
+  await Promise.all([embedded?.stop(), issuer?.stop()]);
   process.exit(0);
 };
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 server.on("exit", async (code) => {
-  await embedded?.stop();
+  await Promise.all([embedded?.stop(), issuer?.stop()]);
   process.exit(code ?? 0);
 });
+
+/** Sign-in settings for the site: the operator's if given, else the demo issuer's. */
+async function configureSignIn(env: NodeJS.ProcessEnv): Promise<OidcIssuer | undefined> {
+  // Browsed as localhost (Next reports 127.0.0.1 as localhost), so callbacks are built on it.
+  env.AUTH_URL ||= `http://localhost:${port}`;
+  env.AUTH_SECRET ||= demoSecret();
+  if (env.AUTH_OIDC_ISSUER || env.AUTH_GITHUB_ID) return undefined;
+
+  const clientSecret = randomBytes(24).toString("hex");
+  const options = { clientId: "cratelist-demo", clientSecret, redirectUris: [`${env.AUTH_URL.replace(/\/$/, "")}/api/auth/callback/oidc`] };
+  const wanted = Number(process.env.DEMO_OIDC_PORT ?? 3901);
+  let issuer: OidcIssuer;
+  try {
+    issuer = await startOidcIssuer({ ...options, port: wanted });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    // Another demo (or anything else) has the port: any free one will do, the
+    // site is told where it is.
+    issuer = await startOidcIssuer({ ...options, port: 0 });
+  }
+  Object.assign(env, {
+    AUTH_OIDC_ISSUER: issuer.issuerUrl,
+    AUTH_OIDC_ID: options.clientId,
+    AUTH_OIDC_SECRET: clientSecret,
+    AUTH_OIDC_NAME: "Demo issuer",
+    AUTH_OIDC_DEMO: "1",
+  });
+  env.AUTH_ADMIN_EMAILS ||= "admin@example.test";
+  console.log(`Sign-in: demo OpenID Connect issuer on ${issuer.issuerUrl}: anyone can sign in under any name; "admin" is the admin.`);
+  return issuer;
+}
+
+/** The demo's AUTH_SECRET: made once and kept in .data, so sessions survive restarts. */
+function demoSecret(): string {
+  const file = path.join(root, ".data/auth-secret");
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(33).toString("base64");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });

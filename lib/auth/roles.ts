@@ -18,6 +18,8 @@ export function requireActor(actor: Actor | null, doing: string): Actor {
 /** The actor if it has at least `least`, else a 401 (anonymous) or 403 UserError. */
 export function requireRole(actor: Actor | null, least: Role, doing: string): Actor {
   const signedIn = requireActor(actor, doing);
-  if (!hasRole(signedIn, least)) throw new UserError("forbidden", `Only a ${least} or above may ${doing}.`);
+  if (!hasRole(signedIn, least)) {
+    throw new UserError("forbidden", least === "admin" ? `Only an admin may ${doing}.` : `Only a ${least} or above may ${doing}.`);
+  }
   return signedIn;
 }

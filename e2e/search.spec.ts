@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
 
 // The search page (sort, facets, filters, pagination, "why this rank", empty
 // states) and the header's instant search, on the ~222 real fixture crates.
@@ -151,7 +154,9 @@ test.describe("without JavaScript", () => {
     expect(adds).toHaveLength(4);
     expect(Math.abs(adds.reduce((sum, a) => sum + Number(a), 0) - quality)).toBeLessThanOrEqual(0.02);
     expect(quality).toBeGreaterThan(0);
-    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(1 \+ 2 × \d\.\d\d\) = \d\.\d\d/)).toBeVisible();
+    // Other specs may review tokio: then its rating factor joins the product.
+    await expect(hit.getByText(/^Rating: /)).toBeVisible();
+    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(1 \+ 2 × \d\.\d\d( × \d\.\d{3})?\) = \d\.\d\d/)).toBeVisible();
 
     await hit.getByRole("link", { name: "How ranking works" }).click();
     await expect(page).toHaveURL(/\/docs\/ranking$/);
@@ -193,6 +198,139 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: /Go to the last page/ }).click();
     await expect(page).toHaveURL(/\/search\?q=serde&sort=downloads$/);
     await expect(page.getByRole("main").getByRole("link", { name: "serde", exact: true })).toBeVisible();
+  });
+});
+
+/**
+ * The database of the site under test: scripts/e2e-server.ts makes
+ * `cratelist_e2e_<its pid>` and writes that pid to `.e2e-server.lock`. Null
+ * when the site runs on the embedded database (no PostgreSQL server).
+ */
+async function e2eDatabase(): Promise<pg.Client | null> {
+  let pid: string;
+  try {
+    pid = readFileSync(path.resolve(import.meta.dirname, "../.e2e-server.lock"), "utf8").trim();
+  } catch {
+    return null;
+  }
+  const url = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  url.pathname = `/cratelist_e2e_${pid}`;
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return client;
+  } catch {
+    return null;
+  }
+}
+
+// The six crates with the keyword "color", which no other spec reviews, so
+// that other specs' ratings (the database is shared) cannot change what these
+// tests see. The rows are what lib/reviews would write to crate_ratings;
+// anstyle-parse and anstyle-query stay unrated.
+const E2E_RATINGS: [crate: string, criterion: string, score: number, count: number][] = [
+  ["anstyle", "overall", 4.7, 9],
+  ["anstyle", "documentation", 4.6, 9],
+  ["termcolor", "documentation", 4.3, 4],
+  ["anstream", "overall", 4.1, 5],
+  ["anstream", "documentation", 3.5, 5],
+  ["colorchoice", "overall", 1.8, 6],
+];
+
+test.describe("ratings in search, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  // One worker for both tests: with the project's fully parallel runs, each
+  // worker would run its own afterAll and delete the ratings under the other.
+  test.describe.configure({ mode: "serial" });
+  let db: pg.Client | null = null;
+
+  test.beforeAll(async () => {
+    db = await e2eDatabase();
+    if (!db) return;
+    for (const [crate, criterion, score, count] of E2E_RATINGS) {
+      await db.query(
+        `INSERT INTO crate_ratings (crate_name, criterion, count, mean, score, histogram) VALUES ($1, $2, $3, $4, $4, '{0,0,0,0,0}')
+         ON CONFLICT (crate_name, criterion) DO UPDATE SET count = EXCLUDED.count, mean = EXCLUDED.mean, score = EXCLUDED.score`,
+        [crate, criterion, count, score],
+      );
+    }
+  });
+  test.afterAll(async () => {
+    if (!db) return;
+    await db.query(`DELETE FROM crate_ratings WHERE crate_name = ANY($1::text[])`, [[...new Set(E2E_RATINGS.map(([crate]) => crate))]]);
+    await db.end();
+  });
+
+  test("a minimum rating narrows the results; the chip removes it; rating sorts put the best rated first", async ({ page }) => {
+    test.skip(!db, "the site runs on the embedded database, which this test cannot write ratings into");
+    test.slow();
+    await page.goto("/search?keyword=color&sort=newest");
+    expect(await matchCount(page)).toBe(6);
+
+    // The Rating block: a plain form; criteria left at "Any" do not stay in the URL.
+    const rating = page.getByRole("complementary", { name: "Narrow the results" }).getByRole("region", { name: "Rating" });
+    await rating.getByLabel("Documentation").selectOption("4");
+    await rating.getByRole("button", { name: "Apply ratings" }).click();
+    await expect(page).toHaveURL(/\/search\?sort=newest&keyword=color&min_documentation=4$/);
+    expect(await matchCount(page)).toBe(2);
+    await expect(page.getByText(/^2 crates match with these filters, newest first/)).toBeVisible();
+    expect((await resultNames(page)).sort()).toEqual(["anstyle", "termcolor"]);
+    await expect(rating.getByLabel("Documentation")).toHaveValue("4");
+    // Each hit shows the rating it was filtered by, and its overall rating when it has one.
+    const anstyle = page.getByRole("main").locator("ol > li", { has: page.getByRole("link", { name: "anstyle", exact: true }) });
+    await expect(anstyle).toContainText("Rated 4.7 out of 5 (9 reviews)");
+    await expect(anstyle).toContainText("Documentation 4.6 out of 5 (9 reviews)");
+
+    // Highest rated, keeping the filter: anstyle (rated overall) before termcolor (not rated overall).
+    const sortNav = page.getByRole("navigation", { name: "Sort results" });
+    await sortNav.getByRole("link", { name: "Sort by Highest rated" }).click();
+    await expect(page).toHaveURL(/\/search\?sort=rating&keyword=color&min_documentation=4$/);
+    expect(await resultNames(page)).toEqual(["anstyle", "termcolor"]);
+
+    // The chip removes the filter and keeps the sort and the keyword.
+    const chip = page.getByRole("link", { name: "Remove filter Documentation rating: at least 4" });
+    await expect(chip).toHaveText("×Documentation rating: 4+");
+    await chip.click();
+    await expect(page).toHaveURL(/\/search\?sort=rating&keyword=color$/);
+    expect(await matchCount(page)).toBe(6);
+    await expect(page.getByText(/^6 crates match with these filters, highest rated first, unrated crates last/)).toBeVisible();
+    const byOverall = await resultNames(page);
+    expect(byOverall.slice(0, 3)).toEqual(["anstyle", "anstream", "colorchoice"]);
+    expect(byOverall.slice(3).sort()).toEqual(["anstyle-parse", "anstyle-query", "termcolor"]);
+
+    // One criterion's sort, from the "Rated for…" disclosure.
+    await sortNav.locator("summary", { hasText: "Rated for…" }).click();
+    await sortNav.getByRole("link", { name: "Sort by rating for Documentation" }).click();
+    await expect(page).toHaveURL(/\/search\?sort=rating-documentation&keyword=color$/);
+    await expect(sortNav.locator('[aria-current="true"]')).toHaveText("Sorted by Highest rated: Documentation");
+    expect((await resultNames(page)).slice(0, 3)).toEqual(["anstyle", "termcolor", "anstream"]);
+  });
+
+  test("the rank explains the rating factor; a bad rating filter in a link is ignored with a note; the API refuses it", async ({ page, request }) => {
+    test.skip(!db, "the site runs on the embedded database, which this test cannot write ratings into");
+    await page.goto("/search?q=anstyle&min_overall=9&min_docs=4");
+    await expect(page.getByRole("main")).toContainText("The overall rating filter in this link must be a whole number from 1 to 5");
+    await expect(page.getByRole("main")).toContainText("“min_docs” is not a rating we know");
+    // anstyle's rank explains the rating factor: 0.9 + 0.05 × (4.7 − 1).
+    const hit = page.getByRole("main").locator("ol > li", { has: page.getByRole("link", { name: "anstyle", exact: true }) });
+    await hit.locator("summary", { hasText: "Why this rank" }).click();
+    await expect(hit.getByText(/^Rating: 4\.7 out of 5 from 9 reviews: quality is multiplied by 1\.085/)).toBeVisible();
+    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(1 \+ 2 × \d\.\d\d × 1\.085\) = \d\.\d\d/)).toBeVisible();
+
+    let response = await request.get("/api/v1/search?min_documentation=4.5");
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toBe("min_documentation must be a whole number from 1 to 5");
+    response = await request.get("/api/v1/search?min_docs=4");
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error).toMatch(/^unknown rating criterion "min_docs"/);
+
+    response = await request.get("/api/v1/search?keyword=color&min_documentation=4&sort=rating-documentation");
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { total: number; results: { name: string; ratings: Record<string, { score: number; count: number }> }[] };
+    expect(body.total).toBe(2);
+    expect(body.results.map((r) => r.name)).toEqual(["anstyle", "termcolor"]);
+    expect(body.results[0]!.ratings).toEqual({ overall: { score: 4.7, count: 9 }, documentation: { score: 4.6, count: 9 } });
+    expect(body.results[1]!.ratings).toEqual({ documentation: { score: 4.3, count: 4 } });
   });
 });
 

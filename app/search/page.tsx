@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ActiveFilters } from "@/components/search/active-filters";
+import { RatingFilter } from "@/components/search/rating-filter";
 import { SearchFacetList } from "@/components/search/search-facets";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHitItem } from "@/components/search/search-hit";
-import { SORT_ORDER_PHRASES } from "@/components/search/search-options";
+import { RATING_LABELS, SORT_ORDER_PHRASES } from "@/components/search/search-options";
 import { SearchSortLinks } from "@/components/search/search-sort";
 import { hasFilters, searchHref, type SearchState } from "@/components/search/search-state";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -19,8 +21,15 @@ import { getSearchBackend } from "@/lib/search/get-search-backend";
 import { MAX_PAGE } from "@/lib/search/parse-search-request";
 import {
   FACET_NAMES,
+  MIN_RATING_PREFIX,
+  MIN_RATING_RANGE,
+  minRatingEntries,
+  minRatingParam,
+  RATING_CRITERIA,
+  ratingSortCriterion,
   SEARCH_SORTS,
   type FacetName,
+  type RatingCriterion,
   type SearchFacets,
   type SearchFilters,
   type SearchSort,
@@ -47,6 +56,8 @@ interface ReadSearch {
   /** Something in the URL was set explicitly (a sort or a filter), so an empty query still lists crates. */
   explicit: boolean;
   notes: string[];
+  /** The URL holds rating filters left at "Any" (`min_overall=`): the page answers with a redirect to the URL without them. */
+  blankRatings: boolean;
 }
 
 function readQuery(value: string | string[] | undefined): string {
@@ -78,12 +89,38 @@ function readSearch(params: Params): ReadSearch {
     }
     filters[facet] = facet === "keyword" ? raw.toLowerCase() : raw;
   }
+  const ratings = readMinRatings(params, notes);
+  if (ratings.minRatings) filters.minRatings = ratings.minRatings;
   return {
     state: { q: readQuery(params.q), sort, filters },
     page: parsePageParam(params.page),
     explicit: rawSort !== undefined || hasFilters(filters),
     notes,
+    blankRatings: ratings.blank,
   };
+}
+
+/** `min_<criterion>=N` parameters; what is not a whole number from 1 to 5, or names no criterion, is ignored with a note. */
+function readMinRatings(params: Params, notes: string[]): { minRatings?: Partial<Record<RatingCriterion, number>>; blank: boolean } {
+  const minRatings: Partial<Record<RatingCriterion, number>> = {};
+  let blank = false;
+  for (const key of Object.keys(params)) {
+    if (!key.startsWith(MIN_RATING_PREFIX)) continue;
+    const criterion = RATING_CRITERIA.find((c) => minRatingParam(c) === key);
+    const raw = firstParam(params[key])?.trim() ?? "";
+    if (criterion === undefined) {
+      notes.push(`“${shorten(key)}” is not a rating we know, so it was ignored.`);
+    } else if (raw === "") {
+      blank = true;
+    } else if (/^\d$/.test(raw) && Number(raw) >= MIN_RATING_RANGE.min && Number(raw) <= MIN_RATING_RANGE.max) {
+      minRatings[criterion] = Number(raw);
+    } else {
+      notes.push(
+        `The ${RATING_LABELS[criterion].toLowerCase()} rating filter in this link must be a whole number from ${MIN_RATING_RANGE.min} to ${MIN_RATING_RANGE.max}, so it was ignored.`,
+      );
+    }
+  }
+  return { minRatings: Object.keys(minRatings).length > 0 ? minRatings : undefined, blank };
 }
 
 export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
@@ -93,8 +130,10 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 }
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {
-  const { state, page, explicit, notes } = readSearch(await searchParams);
+  const { state, page, explicit, notes, blankRatings } = readSearch(await searchParams);
   const { q, sort, filters } = state;
+  // The rating form sends every criterion, "Any" as an empty value: keep shared URLs short.
+  if (blankRatings && notes.length === 0) redirect(searchHref(state, { page }));
 
   if (!q && !explicit) {
     return (
@@ -125,6 +164,10 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   const totalPages = Math.min(pageCount(response.total, PER_PAGE), MAX_PAGE);
   const filtered = hasFilters(filters);
   const labels = filterLabels(response.facets, filters);
+  // Besides the overall rating, each hit shows the ratings the results are sorted or filtered by.
+  const ratingCriteria = [
+    ...new Set([ratingSortCriterion(sort), ...minRatingEntries(filters).map(([criterion]) => criterion)].filter((c) => c !== null)),
+  ];
   const heading = q ? <>Results for “{q}”</> : "All crates";
 
   return (
@@ -170,7 +213,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
               className="divide-y divide-line"
             >
               {hits.map((hit) => (
-                <SearchHitItem key={hit.name} hit={hit} query={q} sort={sort} />
+                <SearchHitItem key={hit.name} hit={hit} query={q} sort={sort} ratingCriteria={ratingCriteria} />
               ))}
             </ol>
           )}
@@ -183,8 +226,9 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
         </div>
 
         {response.facets && response.total > 0 ? (
-          <aside aria-label="Narrow the results" className="min-w-0">
+          <aside aria-label="Narrow the results" className="min-w-0 space-y-6">
             <SearchFacetList facets={response.facets} state={state} />
+            <RatingFilter state={state} />
           </aside>
         ) : null}
       </div>

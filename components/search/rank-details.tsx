@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
-import { ALL_YANKED_FACTOR, QUALITY_BOOST, type RankBreakdown } from "@/lib/search/rank-score";
+import { ALL_YANKED_FACTOR, QUALITY_BOOST, RATING_RANK, relevanceScore, type RankBreakdown } from "@/lib/search/rank-score";
 import type { SearchSort } from "@/lib/search/search-backend";
-import { SORT_LABELS } from "./search-options";
+import { formatRating, SORT_LABELS } from "./search-options";
 
 const PART_LABELS: Record<keyof RankBreakdown["parts"], string> = {
   downloads: "All-time downloads",
@@ -19,6 +19,29 @@ function score(value: number): string {
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
+}
+
+function factor(rank: RankBreakdown): number {
+  return rank.rating?.factor ?? 1;
+}
+
+function RatingExplanation({ rating }: { rating: RankBreakdown["rating"] }) {
+  if (!rating) return <>no reviews yet, so quality is not adjusted.</>;
+  const reviews = `${rating.count} ${rating.count === 1 ? "review" : "reviews"}`;
+  if (rating.count < RATING_RANK.minCount) {
+    return (
+      <>
+        {formatRating(rating.score)} out of 5 from {reviews}; ratings adjust the rank from {RATING_RANK.minCount} reviews on, so
+        quality is not adjusted.
+      </>
+    );
+  }
+  return (
+    <>
+      {formatRating(rating.score)} out of 5 from {reviews}: quality is multiplied by {rating.factor.toFixed(3)} (
+      {RATING_RANK.factorAtLowest} at 1 star to {RATING_RANK.factorAtHighest} at 5).
+    </>
+  );
 }
 
 /** "Why this rank": the parts of a hit's score in plain words, in a disclosure that works without JavaScript. */
@@ -99,10 +122,13 @@ export function RankDetails({ name, rank, sort }: { name: string; rank: RankBrea
             <strong>Every version is yanked:</strong> quality is multiplied by {ALL_YANKED_FACTOR}.
           </p>
         ) : null}
+        <p>
+          <strong>Rating:</strong> <RatingExplanation rating={rank.rating} />
+        </p>
         {rank.text !== null ? (
           <p>
-            <strong>Relevance:</strong> {score(rank.text)} × (1 + {QUALITY_BOOST} × {score(rank.quality)}) ={" "}
-            {score(rank.text * (1 + QUALITY_BOOST * rank.quality))}
+            <strong>Relevance:</strong> {score(rank.text)} × (1 + {QUALITY_BOOST} × {score(rank.quality)}
+            {factor(rank) !== 1 ? <> × {factor(rank).toFixed(3)}</> : null}) = {score(relevanceScore(rank)!)}
             {rank.exactMatch ? ", after the exact match." : "."}
           </p>
         ) : null}

@@ -3,13 +3,33 @@ import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatCount, formatNumber } from "@/lib/registry/format";
 import { routes } from "@/lib/routes";
-import type { SearchHit, SearchSort } from "@/lib/search/search-backend";
+import type { HitRating, RatingCriterion, SearchHit, SearchSort } from "@/lib/search/search-backend";
 import { HighlightedText } from "./highlighted-text";
 import { RankDetails } from "./rank-details";
+import { formatRating, RATING_LABELS } from "./search-options";
 
-/** One search result: the crate-list fields, the query's words marked, the license, and why it ranks here. */
-export function SearchHitItem({ hit, query, sort }: { hit: SearchHit; query: string; sort: SearchSort }) {
+/**
+ * One search result: the crate-list fields, the query's words marked, the
+ * license, its overall rating, and why it ranks here. `ratingCriteria` are
+ * other criteria worth showing (the ones the results are sorted or filtered
+ * by), when the crate has them.
+ */
+export function SearchHitItem({
+  hit,
+  query,
+  sort,
+  ratingCriteria = [],
+}: {
+  hit: SearchHit;
+  query: string;
+  sort: SearchSort;
+  ratingCriteria?: RatingCriterion[];
+}) {
   const version = hit.defaultVersion ?? hit.maxVersion;
+  const shownRatings = (["overall", ...ratingCriteria.filter((c) => c !== "overall")] as RatingCriterion[]).flatMap((criterion) => {
+    const rating = hit.ratings[criterion];
+    return rating ? [{ criterion, rating }] : [];
+  });
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
@@ -26,6 +46,9 @@ export function SearchHitItem({ hit, query, sort }: { hit: SearchHit; query: str
         </p>
       ) : null}
       <p className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-subtle">
+        {shownRatings.map(({ criterion, rating }) => (
+          <RatingText key={criterion} criterion={criterion} rating={rating} />
+        ))}
         <span title={`${formatNumber(hit.downloads)} downloads`}>{formatCount(hit.downloads)} downloads</span>
         <span title={`${formatNumber(hit.recentDownloads)} downloads in the last 90 days`}>
           {formatCount(hit.recentDownloads)} recent
@@ -47,5 +70,24 @@ export function SearchHitItem({ hit, query, sort }: { hit: SearchHit; query: str
       </p>
       <RankDetails name={hit.name} rank={hit.rank} sort={sort} />
     </li>
+  );
+}
+
+/** "★ 4.3 (12 reviews)" for the overall rating, "Documentation 4.5 (8 reviews)" for another criterion. */
+function RatingText({ criterion, rating }: { criterion: RatingCriterion; rating: HitRating }) {
+  const reviews = `${formatNumber(rating.count)} ${rating.count === 1 ? "review" : "reviews"}`;
+  return (
+    <span className="text-ink" title={`${RATING_LABELS[criterion]}: ${rating.score.toFixed(2)} out of 5 (average of ${reviews}, weighted toward the site-wide mean)`}>
+      {criterion === "overall" ? (
+        <span aria-hidden="true" className="text-brand">
+          ★{" "}
+        </span>
+      ) : (
+        <>{RATING_LABELS[criterion]} </>
+      )}
+      {criterion === "overall" ? <span className="sr-only">Rated </span> : null}
+      <span className="font-semibold tabular-nums">{formatRating(rating.score)}</span>
+      <span className="sr-only"> out of 5</span> <span className="text-subtle">({reviews})</span>
+    </span>
   );
 }

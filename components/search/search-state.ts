@@ -1,5 +1,5 @@
 import { routes } from "@/lib/routes";
-import type { FacetName, SearchFilters, SearchSort } from "@/lib/search/search-backend";
+import { minRatingEntries, type FacetName, type RatingCriterion, type SearchFilters, type SearchSort } from "@/lib/search/search-backend";
 
 /** What a search results page shows, all of it from (and back into) the URL. */
 export interface SearchState {
@@ -31,6 +31,15 @@ export function withoutFilter(filters: SearchFilters, facet: FacetName): SearchF
   return rest;
 }
 
+/** The filters without one criterion's minimum rating. */
+export function withoutMinRating(filters: SearchFilters, criterion: RatingCriterion): SearchFilters {
+  const minRatings = { ...filters.minRatings };
+  delete minRatings[criterion];
+  const rest: SearchFilters = { ...filters, minRatings };
+  if (Object.keys(minRatings).length === 0) delete rest.minRatings;
+  return rest;
+}
+
 export function hasFilters(filters: SearchFilters): boolean {
-  return Boolean(filters.category || filters.keyword || filters.license);
+  return Boolean(filters.category || filters.keyword || filters.license || minRatingEntries(filters).length > 0);
 }

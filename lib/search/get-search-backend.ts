@@ -4,7 +4,7 @@ import { lookupCategoryNames } from "./meilisearch/lookup-category-names";
 import { createMeilisearchBackend } from "./meilisearch/meilisearch-search-backend";
 import { createPostgresSearchBackend } from "./postgres-search-backend";
 import type { SearchBackend } from "./search-backend";
-import { withCache } from "./with-cache";
+import { withCache, type CachedSearchBackend } from "./with-cache";
 import { withFallback } from "./with-fallback";
 
 // The backend pages and API routes use, chosen by configuration: Meilisearch
@@ -19,14 +19,23 @@ const MEILI_RETRY_AFTER_MS = 30_000;
 /** Answers kept by the cache (a few kB each). */
 const CACHE_ENTRIES = 1_000;
 
-const globalForSearch = globalThis as unknown as { cratelistSearch?: SearchBackend };
+const globalForSearch = globalThis as unknown as { cratelistSearch?: SearchBackend | CachedSearchBackend };
 
 export function getSearchBackend(): SearchBackend {
   globalForSearch.cratelistSearch ??= createConfiguredBackend();
   return globalForSearch.cratelistSearch;
 }
 
-function createConfiguredBackend(): SearchBackend {
+/**
+ * Forgets this process's cached answers (when the cache is on and a backend
+ * was made), so that the next search sees data that just changed.
+ */
+export function clearSearchCache(): void {
+  const backend = globalForSearch.cratelistSearch;
+  if (backend && "clear" in backend) backend.clear();
+}
+
+function createConfiguredBackend(): SearchBackend | CachedSearchBackend {
   const { SEARCH_CACHE_TTL_MS } = getSearchEnv();
   const backend = createUncachedBackend();
   return SEARCH_CACHE_TTL_MS > 0 ? withCache(backend, { ttlMs: SEARCH_CACHE_TTL_MS, maxEntries: CACHE_ENTRIES }) : backend;

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
-import { SEARCH_SORTS, type SearchFilters, type SearchRequest } from "./search-backend";
+import {
+  MIN_RATING_PREFIX,
+  MIN_RATING_RANGE,
+  minRatingParam,
+  RATING_CRITERIA,
+  SEARCH_SORTS,
+  type RatingCriterion,
+  type SearchFilters,
+  type SearchRequest,
+} from "./search-backend";
 
 // One reading of search parameters for the JSON API and the search page: any
 // query text is valid (search-terms.ts makes it safe); everything else is
@@ -10,14 +19,16 @@ export const MAX_PAGE = 1000;
 export const MAX_PER_PAGE = 100;
 const MAX_FILTER_LENGTH = 200;
 
-const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+const wholeNumberOrAbsent = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a whole number from ${min} to ${max}`)
     .transform(Number)
     .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
-    .optional()
-    .transform((v) => v ?? fallback);
+    .optional();
+
+const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+  wholeNumberOrAbsent(name, min, max).transform((v) => v ?? fallback);
 
 const filterValue = (name: string) =>
   z
@@ -49,14 +60,31 @@ const schema = z.object({
     .refine((v) => v === undefined || ["true", "false"].includes(v), { message: `facets must be true or false` }),
 });
 
+const minRating = (criterion: RatingCriterion) => wholeNumberOrAbsent(minRatingParam(criterion), MIN_RATING_RANGE.min, MIN_RATING_RANGE.max);
+
+const minRatingsSchema = z.object(
+  Object.fromEntries(RATING_CRITERIA.map((criterion) => [criterion, minRating(criterion)])) as Record<RatingCriterion, ReturnType<typeof minRating>>,
+);
+
 export type ParsedSearch = { ok: true; request: SearchRequest } | { ok: false; message: string };
 
 /**
- * `get` returns a parameter's value or undefined. Empty values count as
- * absent, as a form left blank sends them.
+ * Reads a search from query parameters. Empty values count as absent, as a
+ * form left blank sends them. A `min_` parameter naming no rating criterion is
+ * refused rather than ignored: a typo would otherwise filter nothing silently.
  */
-export function parseSearchRequest(get: (key: string) => string | undefined, defaults: { perPage?: number; facets?: boolean } = {}): ParsedSearch {
+export function parseSearchRequest(params: URLSearchParams, defaults: { perPage?: number; facets?: boolean } = {}): ParsedSearch {
+  const get = (key: string) => params.get(key) ?? undefined;
   const param = (key: string) => get(key)?.trim() || undefined;
+  const unknownRating = [...new Set(params.keys())].find(
+    (key) => key.startsWith(MIN_RATING_PREFIX) && !(RATING_CRITERIA as readonly string[]).includes(key.slice(MIN_RATING_PREFIX.length)),
+  );
+  if (unknownRating !== undefined) {
+    return {
+      ok: false,
+      message: `unknown rating criterion "${unknownRating.slice(0, 60)}": use one of ${RATING_CRITERIA.map(minRatingParam).join(", ")}`,
+    };
+  }
   const parsed = schema.safeParse({
     q: get("q"),
     page: param("page"),
@@ -67,12 +95,16 @@ export function parseSearchRequest(get: (key: string) => string | undefined, def
     license: param("license"),
     facets: param("facets"),
   });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join("; ") };
+  const ratings = minRatingsSchema.safeParse(Object.fromEntries(RATING_CRITERIA.map((criterion) => [criterion, param(minRatingParam(criterion))])));
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...(ratings.success ? [] : ratings.error.issues)];
+  if (!parsed.success || !ratings.success) return { ok: false, message: issues.map((issue) => issue.message).join("; ") };
   const { q, page, per_page, sort, category, keyword, license, facets } = parsed.data;
   const filters: SearchFilters = {};
   if (category !== undefined) filters.category = category;
   if (keyword !== undefined) filters.keyword = keyword;
   if (license !== undefined) filters.license = license;
+  const minRatings = Object.fromEntries(Object.entries(ratings.data).filter(([, min]) => min !== undefined));
+  if (Object.keys(minRatings).length > 0) filters.minRatings = minRatings;
   return {
     ok: true,
     request: { q, page, perPage: per_page, sort, filters, facets: facets === undefined ? (defaults.facets ?? false) : facets === "true" },

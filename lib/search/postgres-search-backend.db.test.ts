@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestPrisma } from "../../test/test-database";
 import { createPostgresSearchBackend } from "./postgres-search-backend";
+import { relevanceScore, type RankBreakdown } from "./rank-score";
 import { describeSearchBackendContract } from "./search-backend-contract";
 import { searchRequest } from "../../test/search-request";
 
@@ -29,5 +30,42 @@ describe("PostgreSQL search backend", () => {
   it("offers nothing when no word is close to anything", async () => {
     const result = await backend().search(searchRequest("qqqqzzzz"));
     expect(result).toMatchObject({ total: 0, didYouMean: null });
+  });
+
+  it("lets ratings from three reviews on reorder crates that match about equally well, in the order the breakdown explains", async () => {
+    const db = database.prisma;
+    const ranked = async () => (await backend().search(searchRequest("http", { perPage: 30 }))).results;
+    const before = await ranked();
+    const withFactor = (rank: RankBreakdown, factor: number) => relevanceScore({ ...rank, rating: { score: 0, count: 0, factor } })!;
+    // Two neighbours a 1-star rating on the upper and a 5-star one on the lower would swap.
+    const i = before.findIndex(
+      (upper, k) => k + 1 < before.length && !upper.exactMatch && withFactor(before[k + 1]!.rank, 1.1) > withFactor(upper.rank, 0.9),
+    );
+    expect(i).toBeGreaterThanOrEqual(0);
+    const [upper, lower] = [before[i]!.name.toLowerCase(), before[i + 1]!.name.toLowerCase()];
+    const rate = (crateName: string, score: number, count: number) =>
+      db.crateRating.upsert({
+        where: { crateName_criterion: { crateName, criterion: "overall" } },
+        create: { crateName, criterion: "overall", score, mean: score, count, histogram: [0, 0, 0, 0, count] },
+        update: { score, mean: score, count },
+      });
+    const position = (hits: { name: string }[], name: string) => hits.findIndex((h) => h.name.toLowerCase() === name);
+    try {
+      // Two reviews each: not enough to count, nothing moves.
+      await rate(upper, 1, 2);
+      await rate(lower, 5, 2);
+      expect((await ranked()).map((h) => h.name)).toEqual(before.map((h) => h.name));
+
+      await rate(upper, 1, 3);
+      await rate(lower, 5, 3);
+      const after = await ranked();
+      expect(position(after, lower)).toBeLessThan(position(after, upper));
+      // The order is the one each hit's breakdown computes (exact names aside).
+      const scores = after.filter((h) => !h.exactMatch).map((h) => relevanceScore(h.rank)!);
+      for (let k = 1; k < scores.length; k++) expect(scores[k]!).toBeLessThanOrEqual(scores[k - 1]! + 1e-6);
+      expect(after[position(after, lower)]!.rank.rating).toMatchObject({ score: 5, count: 3, factor: expect.closeTo(1.1, 9) });
+    } finally {
+      await db.crateRating.deleteMany({ where: { crateName: { in: [upper, lower] } } });
+    }
   });
 });

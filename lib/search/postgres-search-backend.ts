@@ -1,7 +1,8 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { rankBreakdown } from "./rank-score";
-import type { SearchBackend, SearchFacets, SearchFilters, SearchHit, SearchRequest, SearchResponse, SearchSort } from "./search-backend";
-import { FACET_LIMIT } from "./search-backend";
+import { QUALITY_BOOST, rankBreakdown } from "./rank-score";
+import { ratingFactorSql } from "./rating-factor-sql";
+import type { RatingCriterion, SearchBackend, SearchFacets, SearchFilters, SearchHit, SearchRequest, SearchResponse, SearchSort } from "./search-backend";
+import { FACET_LIMIT, minRatingEntries, RATING_CRITERIA, ratingSortCriterion } from "./search-backend";
 import { canonicalName, searchTerms, type SearchTerms } from "./search-terms";
 import { synonymsOf } from "./synonyms";
 
@@ -9,7 +10,15 @@ import { synonymsOf } from "./synonyms";
 // description C with English stems, categories D), prefix matching, pg_trgm
 // similarity of the name for typos, and the exact name pinned first as
 // crates.io does. Text relevance is multiplied by the quality score
-// (crate_quality(), see rank-score.ts). Removed crates never match.
+// (crate_quality(), see rank-score.ts) and the rating factor. Removed crates
+// never match.
+//
+// Ratings (crate_ratings, a few rows per reviewed crate, small beside crates)
+// are joined only where a request needs them: the overall rating for the
+// rating factor when matches are ranked by text, a criterion's rating when
+// sorting by it, a semi-join per rating filter (crate_ratings_criterion_score_idx
+// finds the crates above a score, crates_name_lower_key joins them), and each
+// page row's ratings for display (primary key lookups, at most per_page).
 
 interface HitRow {
   name: string;
@@ -25,6 +34,9 @@ interface HitRow {
   exact: boolean;
   text_score: number | null;
   total: bigint;
+  rating_criteria: string[] | null;
+  rating_scores: number[] | null;
+  rating_counts: number[] | null;
 }
 
 interface FacetRow {
@@ -44,38 +56,86 @@ export function createPostgresSearchBackend(db: PrismaClient): SearchBackend {
 async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise<SearchResponse> {
   const terms = searchTerms(request.q);
   const byText = terms.words.length > 0;
-  let response = await searchWith(db, request, byText, matchesSql(terms, request.filters, "all-words"));
+  let response = await searchWith(db, request, byText, matchQueries(terms, request, "all-words", byText));
   if (response.total < RELAX_BELOW && terms.words.length > 1) {
-    response = await searchWith(db, request, byText, matchesSql(terms, request.filters, "any-word"));
+    response = await searchWith(db, request, byText, matchQueries(terms, request, "any-word", byText));
   }
   if (response.total === 0) response.didYouMean = await suggestQuery(db, terms, request.filters);
   return response;
 }
 
+interface MatchQueries {
+  /** Every match, without ratings: what counts and facets read. */
+  plain: Prisma.Sql;
+  /** The page's match rows in order (LIMIT and OFFSET applied), with `total` when `countInPass`. */
+  page: Prisma.Sql;
+  countInPass: boolean;
+}
+
+function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMode, byText: boolean): MatchQueries {
+  const { filters, sort, perPage } = request;
+  const offset = (request.page - 1) * perPage;
+  const order = orderSql(sort, byText);
+  const plain = matchesSql(terms, filters, mode);
+  const sortBy = ratingSortCriterion(sort);
+  if (sortBy !== null && !byText) {
+    // A rating sort without text: the rated crates (few, found from
+    // crate_ratings) in rating order, then the others in the order of the
+    // reverse-dependency index, each half cut to the page's end before they
+    // are merged. One sort over a join of every crate would read them all.
+    // The count runs as its own query.
+    const rated = matchesSql(terms, filters, mode, { overall: false, sortBy, only: { criterion: sortBy, rated: true } });
+    const unrated = matchesSql(terms, filters, mode, { overall: false, sortBy: null, only: { criterion: sortBy, rated: false } });
+    const end = offset + perPage;
+    return {
+      plain,
+      page: Prisma.sql`SELECT m.*, NULL::bigint AS total FROM (
+          (SELECT m.* FROM (${rated}) m ORDER BY ${order} LIMIT ${end})
+          UNION ALL
+          (SELECT m.* FROM (${unrated}) m ORDER BY ${order} LIMIT ${end})
+        ) m ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}`,
+      countInPass: false,
+    };
+  }
+  // Ranking by text scores every match anyway, so that one pass also counts
+  // them (a second query would read every match again); so does a rating
+  // sort of a text query. A sort by a column can read the page from that
+  // column's index and stop, so the count runs as its own query beside it.
+  const countInPass = byText && (sort === "relevance" || sortBy !== null);
+  const ranked = matchesSql(terms, filters, mode, {
+    // The rating factor is part of the text ranking: relevance order, and the tiebreak of a rating sort.
+    overall: countInPass,
+    sortBy,
+  });
+  return {
+    plain,
+    page: Prisma.sql`SELECT m.*, ${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
+      FROM (${ranked}) m ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}`,
+    countInPass,
+  };
+}
+
 /** `byText`: the query has words, so matches carry text scores. */
-async function searchWith(db: PrismaClient, request: SearchRequest, byText: boolean, matches: Prisma.Sql): Promise<SearchResponse> {
+async function searchWith(db: PrismaClient, request: SearchRequest, byText: boolean, queries: MatchQueries): Promise<SearchResponse> {
   const offset = (request.page - 1) * request.perPage;
   const order = orderSql(request.sort, byText);
-  // Ranking by text scores every match anyway, so that one pass also counts
-  // them (a second query would read every match again). A sort by a column
-  // can read the page from that column's index and stop, so the count runs
-  // as its own query beside it. Only the page's rows are joined to their
-  // default version.
-  const countInPass = request.sort === "relevance" && byText;
+  const { plain, page, countInPass } = queries;
+  // Only the page's rows are joined to their default version and their ratings.
   const [rows, counted, facets] = await Promise.all([
     db.$queryRaw<(HitRow & { total: bigint | null })[]>`
-      WITH matches AS (${matches})
       SELECT m.name, m.description, m.max_version, dv.num AS default_version, dv.license, m.downloads, m.recent_downloads,
-        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total
-      FROM (SELECT m.*, ${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
-        FROM matches m ORDER BY ${order} LIMIT ${request.perPage} OFFSET ${offset}) m
+        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total,
+        rt.criteria AS rating_criteria, rt.scores AS rating_scores, rt.counts AS rating_counts
+      FROM (${page}) m
       LEFT JOIN versions dv ON dv.id = m.default_version_id
+      LEFT JOIN LATERAL (SELECT array_agg(r.criterion) AS criteria, array_agg(r.score) AS scores, array_agg(r.count) AS counts
+        FROM crate_ratings r WHERE r.crate_name = m.name_lower) rt ON true
       ORDER BY ${order}`,
-    countInPass ? Promise.resolve(null) : countMatches(db, matches),
-    request.facets ? facetCounts(db, matches) : Promise.resolve(null),
+    countInPass ? Promise.resolve(null) : countMatches(db, plain),
+    request.facets ? facetCounts(db, plain) : Promise.resolve(null),
   ]);
   // Past the last page no row carries the total: count it on its own.
-  const total = counted ?? (rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, matches) : 0);
+  const total = counted ?? (rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, plain) : 0);
   const now = new Date();
   return {
     total,
@@ -93,6 +153,18 @@ async function searchWith(db: PrismaClient, request: SearchRequest, byText: bool
 const RELAX_BELOW = 5;
 
 type MatchMode = "all-words" | "any-word";
+
+/** Which ratings the match set carries (see the comment at the top). */
+interface RatingJoins {
+  /** The overall rating, for the rating factor (`rating_factor`, else 1). */
+  overall: boolean;
+  /** The criterion a rating sort orders by (`sort_rating`, else NULL). */
+  sortBy: RatingCriterion | null;
+  /** Only the crates with a rating on this criterion (`rated`), or only those without. */
+  only?: { criterion: RatingCriterion; rated: boolean };
+}
+
+const NO_RATING_JOINS: RatingJoins = { overall: false, sortBy: null };
 
 /**
  * One query word as a tsquery: the word as a prefix (names, keywords), its
@@ -134,7 +206,7 @@ function fieldScore(tsq: Prisma.Sql): Prisma.Sql {
  * their text score by the share of words matched, squared, as Meilisearch's
  * `words` rule drops words from the end of a query that finds too little.
  */
-function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode = "all-words"): Prisma.Sql {
+function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode = "all-words", ratings: RatingJoins = NO_RATING_JOINS): Prisma.Sql {
   const { name, words } = terms;
   const conditions: Prisma.Sql[] = [Prisma.sql`c.removed_at IS NULL`];
   let textColumns = Prisma.sql`false AS exact, NULL::float8 AS text_score`;
@@ -176,22 +248,45 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
   if (filters.license !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM versions dv WHERE dv.id = c.default_version_id AND dv.license = ${filters.license})`);
   }
+  for (const [criterion, min] of minRatingEntries(filters)) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM crate_ratings x
+      WHERE x.crate_name = c.name_lower AND x.criterion = ${criterion} AND x.score >= ${min}::float8)`);
+  }
+  if (ratings.only) {
+    const rated = Prisma.sql`EXISTS (SELECT 1 FROM crate_ratings x WHERE x.crate_name = c.name_lower AND x.criterion = ${ratings.only.criterion})`;
+    conditions.push(ratings.only.rated ? rated : Prisma.sql`NOT ${rated}`);
+  }
+  const joins: Prisma.Sql[] = [];
+  if (ratings.overall) joins.push(Prisma.sql`LEFT JOIN crate_ratings ro ON ro.crate_name = c.name_lower AND ro.criterion = 'overall'`);
+  if (ratings.sortBy !== null && !(ratings.sortBy === "overall" && ratings.overall)) {
+    joins.push(Prisma.sql`LEFT JOIN crate_ratings rs ON rs.crate_name = c.name_lower AND rs.criterion = ${ratings.sortBy}`);
+  }
+  const sortRating =
+    ratings.sortBy === null ? Prisma.sql`NULL::float8` : ratings.sortBy === "overall" && ratings.overall ? Prisma.sql`ro.score` : Prisma.sql`rs.score`;
   return Prisma.sql`
-    SELECT c.id, c.name, c.description, c.max_version, c.default_version_id, c.downloads,
+    SELECT c.id, c.name, c.name_lower, c.description, c.max_version, c.default_version_id, c.downloads,
       c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.created_at, c.all_yanked,
       crate_quality(c.downloads, c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.all_yanked) AS quality,
+      ${ratings.overall ? ratingFactorSql(Prisma.sql`ro.score`, Prisma.sql`ro.count`) : Prisma.sql`1::float8`} AS rating_factor,
+      ${sortRating} AS sort_rating,
       ${textColumns}
-    FROM crates c
+    FROM crates c ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
 function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
+  // Text relevance (rank-score.ts's relevanceScore), or without text the most depended-on first, as the home page lists.
+  const relevance = byText
+    ? Prisma.sql`m.text_score * (1 + ${QUALITY_BOOST}::float8 * m.quality * m.rating_factor) DESC, m.downloads DESC, m.name`
+    : Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;
+  if (ratingSortCriterion(sort) !== null) {
+    // Best rated first; unrated crates after every rated one, each group in relevance order (the exact name is not pinned).
+    return Prisma.sql`m.sort_rating DESC NULLS LAST, ${relevance}`;
+  }
   switch (sort) {
     case "relevance":
-      return byText
-        ? Prisma.sql`m.exact DESC, m.text_score * (1 + 2 * m.quality) DESC, m.downloads DESC, m.name`
-        : // No text: most depended-on first, as the home page lists (indexed, so it stays fast).
-          Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;
+      // No text: indexed (reverse_dependency_count), so it stays fast.
+      return byText ? Prisma.sql`m.exact DESC, ${relevance}` : relevance;
     case "downloads":
       return Prisma.sql`m.downloads DESC, m.name`;
     case "recent-downloads":
@@ -200,6 +295,8 @@ function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
       return Prisma.sql`m.updated_at DESC NULLS LAST, m.name`;
     case "newest":
       return Prisma.sql`m.created_at DESC NULLS LAST, m.name`;
+    default:
+      throw new Error(`unknown sort ${sort}`);
   }
 }
 
@@ -259,12 +356,19 @@ function escapeLike(text: string): string {
 }
 
 function toHit(row: HitRow, now: Date): SearchHit {
+  const ratings: SearchHit["ratings"] = {};
+  (row.rating_criteria ?? []).forEach((criterion, i) => {
+    if ((RATING_CRITERIA as readonly string[]).includes(criterion)) {
+      ratings[criterion as RatingCriterion] = { score: row.rating_scores![i]!, count: row.rating_counts![i]! };
+    }
+  });
   const facts = {
     downloads: Number(row.downloads),
     recentDownloads: Number(row.recent_downloads),
     reverseDependencies: row.reverse_dependency_count,
     updatedAt: row.updated_at,
     allYanked: row.all_yanked,
+    overallRating: ratings.overall ?? null,
   };
   return {
     name: row.name,
@@ -277,6 +381,7 @@ function toHit(row: HitRow, now: Date): SearchHit {
     updatedAt: row.updated_at,
     exactMatch: row.exact,
     license: row.license,
+    ratings,
     rank: rankBreakdown(facts, row.text_score, row.exact, now),
   };
 }

@@ -11,14 +11,31 @@
 //   F = freshness: 1 when updated today, halving every two years
 //   Y = 0.2 when every version is yanked, else 1
 //
-// Relevance order = exact name first, then text match × (1 + 2 × quality).
-// Reviews' ratings (issue 6) and curated views' demotions (issue 5) join this
-// formula when they exist.
+//   G = the rating factor: for a crate whose overall rating (the Bayesian
+//       average of its reviews, crate_ratings.score) comes from at least 3
+//       reviews, 0.9 at 1 star to 1.1 at 5 stars, linear (1 at 3 stars);
+//       1 for every other crate
+//
+// Relevance order = exact name first, then text match × (1 + 2 × quality × G).
+// PostgreSQL computes G in SQL from the same constants (rating-factor-sql.ts),
+// and the Meilisearch documents carry quality × G. Curated views' demotions
+// (issue 5) join this formula when they exist.
 
 export const QUALITY_WEIGHTS = { downloads: 0.25, recentDownloads: 0.2, reverseDependencies: 0.4, freshness: 0.15 } as const;
 export const QUALITY_SCALES = { downloads: 1e8, recentDownloads: 1e7, reverseDependencies: 1e4, freshnessHalfLifeDays: 730 } as const;
 export const ALL_YANKED_FACTOR = 0.2;
 export const QUALITY_BOOST = 2;
+
+/**
+ * How ratings move the rank. The factor is deliberately small: at most ±10%
+ * of the quality part, so that a crate's ratings reorder crates that match
+ * about equally well and are about as widely used, but a handful of reviews
+ * never lifts an obscure crate over the one everybody depends on (reviews can
+ * be gamed; dependents much less). The score is already a Bayesian average
+ * (few reviews stay near the global mean), and below `minCount` reviews the
+ * rating does not count at all.
+ */
+export const RATING_RANK = { minCount: 3, lowestScore: 1, highestScore: 5, factorAtLowest: 0.9, factorAtHighest: 1.1 } as const;
 
 export interface RankFacts {
   downloads: number;
@@ -26,6 +43,8 @@ export interface RankFacts {
   reverseDependencies: number;
   updatedAt: Date | null;
   allYanked: boolean;
+  /** The overall rating (Bayesian average) and how many reviews gave it; absent or null when nobody rated the crate. */
+  overallRating?: { score: number; count: number } | null;
 }
 
 export interface RankPart {
@@ -42,6 +61,8 @@ export interface RankBreakdown {
   quality: number;
   parts: Record<keyof typeof QUALITY_WEIGHTS, RankPart>;
   allYanked: boolean;
+  /** The overall rating and the factor it puts on quality (1 below RATING_RANK.minCount reviews); null when unrated. */
+  rating: { score: number; count: number; factor: number } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -57,6 +78,24 @@ export function freshness(updatedAt: Date | null, now: Date): number {
   return Math.pow(0.5, ageDays / QUALITY_SCALES.freshnessHalfLifeDays);
 }
 
+/** The rating factor G: 1 without an overall rating from at least RATING_RANK.minCount reviews. */
+export function ratingFactor(rating: { score: number; count: number } | null | undefined): number {
+  if (!rating || rating.count < RATING_RANK.minCount) return 1;
+  const { lowestScore, highestScore, factorAtLowest, factorAtHighest } = RATING_RANK;
+  const clamped = Math.min(highestScore, Math.max(lowestScore, rating.score));
+  return factorAtLowest + ((factorAtHighest - factorAtLowest) * (clamped - lowestScore)) / (highestScore - lowestScore);
+}
+
+/** Quality as relevance uses it: quality × G. */
+export function rankedQuality(rank: Pick<RankBreakdown, "quality" | "rating">): number {
+  return rank.quality * (rank.rating?.factor ?? 1);
+}
+
+/** What orders matches of equal exactness in relevance order: text × (1 + QUALITY_BOOST × quality × G). Null without a text score. */
+export function relevanceScore(rank: Pick<RankBreakdown, "text" | "quality" | "rating">): number | null {
+  return rank.text === null ? null : rank.text * (1 + QUALITY_BOOST * rankedQuality(rank));
+}
+
 export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch: boolean, now = new Date()): RankBreakdown {
   const parts = {
     downloads: { value: logScale(facts.downloads, QUALITY_SCALES.downloads), weight: QUALITY_WEIGHTS.downloads },
@@ -68,5 +107,6 @@ export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch:
     freshness: { value: freshness(facts.updatedAt, now), weight: QUALITY_WEIGHTS.freshness },
   };
   const weighted = Object.values(parts).reduce((sum, part) => sum + part.value * part.weight, 0);
-  return { text, exactMatch, quality: weighted * (facts.allYanked ? ALL_YANKED_FACTOR : 1), parts, allYanked: facts.allYanked };
+  const rating = facts.overallRating ? { ...facts.overallRating, factor: ratingFactor(facts.overallRating) } : null;
+  return { text, exactMatch, quality: weighted * (facts.allYanked ? ALL_YANKED_FACTOR : 1), parts, allYanked: facts.allYanked, rating };
 }

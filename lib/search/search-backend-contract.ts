@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { SearchBackend, SearchRequest, SearchSort } from "./search-backend";
+import type { RatingCriterion, SearchBackend, SearchHit, SearchRequest, SearchSort } from "./search-backend";
 import { searchRequest } from "../../test/search-request";
 
 // The behaviour every SearchBackend must have, on the ~222 real fixture
@@ -12,7 +12,29 @@ import { searchRequest } from "../../test/search-request";
 export interface ContractContext {
   backend: SearchBackend;
   prisma: PrismaClient;
+  /** Called after the contract changed crate_ratings rows of these crates (Meilisearch pushes them). */
+  ratingsChanged?: (crateNames: string[]) => Promise<void>;
 }
+
+/**
+ * Ratings the contract inserts (crate_ratings, as lib/reviews would fill it):
+ * [crate, criterion, score, count]. clap has a documentation rating but no
+ * overall one; hyper's documentation is exactly 4; anyhow's overall rating
+ * comes from too few reviews to move its rank.
+ */
+export const CONTRACT_RATINGS: [crate: string, criterion: RatingCriterion, score: number, count: number][] = [
+  ["anyhow", "overall", 4.9, 2],
+  ["serde", "overall", 4.6, 12],
+  ["serde", "documentation", 4.8, 10],
+  ["serde", "security", 3.2, 4],
+  ["tokio", "overall", 4.4, 20],
+  ["tokio", "documentation", 4.1, 15],
+  ["serde_json", "overall", 4.2, 8],
+  ["serde_json", "documentation", 3.9, 8],
+  ["rand", "overall", 2.1, 5],
+  ["clap", "documentation", 4.5, 6],
+  ["hyper", "documentation", 4, 3],
+];
 
 export function describeSearchBackendContract(label: string, context: () => ContractContext): void {
   const search = (q: string, extra: Partial<SearchRequest> = {}) => context().backend.search(searchRequest(q, extra));
@@ -157,6 +179,82 @@ export function describeSearchBackendContract(label: string, context: () => Cont
     ])("answers any input without failing: %s", async (_label, q) => {
       const result = await search(q);
       expect(result.total).toBeGreaterThanOrEqual(result.results.length);
+    });
+
+    it("shows no ratings while nobody rated anything", async () => {
+      const result = await search("serde", { perPage: 20 });
+      expect(result.results.every((r) => Object.keys(r.ratings).length === 0 && r.rank.rating === null)).toBe(true);
+    });
+
+    describe("with ratings", () => {
+      const rated = [...new Set(CONTRACT_RATINGS.map(([crate]) => crate))];
+      beforeAll(async () => {
+        const { prisma } = context();
+        await prisma.crateRating.createMany({
+          data: CONTRACT_RATINGS.map(([crateName, criterion, score, count]) => ({ crateName, criterion, score, count, mean: score, histogram: [0, 0, 0, 0, count] })),
+        });
+        await context().ratingsChanged?.(rated);
+      }, 60_000);
+      afterAll(async () => {
+        await context().prisma.crateRating.deleteMany({ where: { crateName: { in: rated } } });
+        await context().ratingsChanged?.(rated);
+      }, 60_000);
+      const all = { perPage: 100 };
+      const sortedNames = async (q: string, extra: Partial<SearchRequest>) => (await names(q, { ...all, ...extra })).sort();
+
+      it("filters by a minimum rating, leaving out crates not rated on it (the boundary included)", async () => {
+        expect(await sortedNames("", { filters: { minRatings: { documentation: 4 } } })).toEqual(["clap", "hyper", "serde", "tokio"]);
+        const result = await search("", { filters: { minRatings: { documentation: 4 } } });
+        expect(result.total).toBe(4);
+        expect(await sortedNames("", { filters: { minRatings: { overall: 2 } } })).toEqual(["anyhow", "rand", "serde", "serde_json", "tokio"]);
+        expect((await search("", { filters: { minRatings: { overall: 5 } } })).total).toBe(0);
+        expect((await search("", { filters: { minRatings: { performance: 1 } } })).total).toBe(0);
+      });
+
+      it("combines rating filters with each other, with a query and with other filters", async () => {
+        expect(await sortedNames("", { filters: { minRatings: { overall: 4, documentation: 4 } } })).toEqual(["serde", "tokio"]);
+        expect(await sortedNames("serde", { filters: { minRatings: { overall: 4 } } })).toEqual(["serde", "serde_json"]);
+        const withKeyword = await sortedNames("", { filters: { keyword: "serde", minRatings: { overall: 3 } } });
+        expect(withKeyword.length).toBeGreaterThan(0);
+        expect(withKeyword.every((name) => ["serde", "serde_json"].includes(name))).toBe(true);
+      });
+
+      it("sorts by the overall rating, best first, unrated crates after every rated one", async () => {
+        const result = await search("", { sort: "rating", perPage: 10 });
+        expect(result.total).toBe(await context().prisma.crate.count({ where: { removedAt: null } }));
+        expect(result.results.slice(0, 5).map((r) => r.name)).toEqual(["anyhow", "serde", "tokio", "serde_json", "rand"]);
+        expect(result.results.slice(5).every((r) => r.ratings.overall === undefined)).toBe(true);
+        const second = await search("", { sort: "rating", perPage: 3, page: 2 });
+        expect(second.results.map((r) => r.name)).toEqual(["serde_json", "rand", result.results[5]!.name]);
+      });
+
+      it("sorts by one criterion's rating, also within a query's matches", async () => {
+        const byDocs = await names("", { sort: "rating-documentation", perPage: 6 });
+        expect(byDocs.slice(0, 5)).toEqual(["serde", "clap", "tokio", "hyper", "serde_json"]);
+        const serdeByDocs = await search("serde", { sort: "rating-documentation", perPage: 20 });
+        expect(serdeByDocs.results.slice(0, 2).map((r) => r.name)).toEqual(["serde", "serde_json"]);
+        expect(serdeByDocs.results.slice(2).every((r) => r.ratings.documentation === undefined)).toBe(true);
+        expect(serdeByDocs.total).toBe((await search("serde")).total);
+        const bySecurity = await names("", { sort: "rating-security", perPage: 2 });
+        expect(bySecurity[0]).toBe("serde");
+      });
+
+      it("gives each hit its ratings, and the rank the rating factor from three reviews on", async () => {
+        const hits = (await search("", { filters: { minRatings: { overall: 2 } }, ...all })).results;
+        const hit = (name: string): SearchHit => hits.find((r) => r.name === name)!;
+        expect(hit("serde").ratings).toEqual({
+          overall: { score: 4.6, count: 12 },
+          documentation: { score: 4.8, count: 10 },
+          security: { score: 3.2, count: 4 },
+        });
+        expect(hit("serde").rank.rating).toEqual({ score: 4.6, count: 12, factor: expect.closeTo(0.9 + 0.05 * 3.6, 9) });
+        expect(hit("rand").rank.rating!.factor).toBeCloseTo(0.9 + 0.05 * 1.1, 9);
+        // Two reviews are not enough to move the rank.
+        expect(hit("anyhow").rank.rating).toEqual({ score: 4.9, count: 2, factor: 1 });
+        const unrated = (await search("regex")).results.find((r) => r.name === "regex")!;
+        expect(unrated.ratings).toEqual({});
+        expect(unrated.rank.rating).toBeNull();
+      });
     });
   });
 }

@@ -17,10 +17,13 @@ export function searchResponseJson(response: SearchResponse) {
       reverse_dependencies: hit.reverseDependencies,
       updated_at: hit.updatedAt?.toISOString() ?? null,
       exact_match: hit.exactMatch,
+      // By criterion (overall, documentation, api_design, ...): only the rated ones.
+      ratings: hit.ratings,
       rank: {
         text: hit.rank.text,
         quality: hit.rank.quality,
         all_yanked: hit.rank.allYanked,
+        rating: hit.rank.rating,
         parts: {
           downloads: hit.rank.parts.downloads,
           recent_downloads: hit.rank.parts.recentDownloads,

@@ -37,10 +37,35 @@ describe("withCache", () => {
   it("tells apart requests that differ in any parameter", async () => {
     const inner = countingBackend(() => ({}));
     const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => 0 });
-    for (const r of [request("serde"), request("serde", { page: 2 }), request("serde", { sort: "downloads" }), request("serde", { filters: { keyword: "json" } }), request("serde", { facets: true }), request("Serde")]) {
+    for (const r of [
+      request("serde"),
+      request("serde", { page: 2 }),
+      request("serde", { sort: "downloads" }),
+      request("serde", { filters: { keyword: "json" } }),
+      request("serde", { facets: true }),
+      request("Serde"),
+      request("serde", { filters: { minRatings: { overall: 4 } } }),
+      request("serde", { filters: { minRatings: { overall: 3 } } }),
+      request("serde", { filters: { minRatings: { documentation: 4 } } }),
+      request("serde", { sort: "rating-documentation" }),
+    ]) {
       await cached.search(r);
     }
-    expect(inner.calls()).toBe(6);
+    expect(inner.calls()).toBe(10);
+    // The same rating filters in another order are the same request.
+    await cached.search(request("serde", { filters: { minRatings: { security: 2, overall: 4 } } }));
+    await cached.search(request("serde", { filters: { minRatings: { overall: 4, security: 2 } } }));
+    expect(inner.calls()).toBe(11);
+  });
+
+  it("forgets every answer when cleared, so that changed ratings show at once", async () => {
+    const inner = countingBackend(() => ({}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    await cached.search(request("serde"));
+    await cached.search(request("serde"));
+    expect(inner.calls()).toBe(1);
+    cached.clear();
+    expect((await cached.search(request("serde"))).total).toBe(2);
   });
 
   it("shares one answer between identical requests in flight", async () => {

@@ -1,4 +1,4 @@
-import type { SearchBackend, SearchRequest, SearchResponse } from "./search-backend";
+import { minRatingEntries, type SearchBackend, type SearchRequest, type SearchResponse } from "./search-backend";
 
 export interface CacheOptions {
   /** How long an answer is reused. The registry changes every few minutes at most. */
@@ -16,11 +16,20 @@ export interface CacheOptions {
  * back, people get its answers at once. Requests for the same key that arrive
  * while it is being answered share that one answer.
  */
-export function withCache(backend: SearchBackend, options: CacheOptions): SearchBackend {
+/** A backend whose answers may be reused; `clear()` forgets them all (e.g. after a rating changed). */
+export interface CachedSearchBackend extends SearchBackend {
+  clear(): void;
+}
+
+export function withCache(backend: SearchBackend, options: CacheOptions): CachedSearchBackend {
   const now = options.now ?? Date.now;
   const entries = new Map<string, { expires: number; response: Promise<SearchResponse> }>();
   return {
     name: backend.name,
+    clear() {
+      // An answer being computed is dropped too: it may have read the old data.
+      entries.clear();
+    },
     async search(request: SearchRequest) {
       const key = cacheKey(request);
       const hit = entries.get(key);
@@ -49,5 +58,15 @@ export function withCache(backend: SearchBackend, options: CacheOptions): Search
 
 function cacheKey(request: SearchRequest): string {
   const { q, page, perPage, sort, filters, facets } = request;
-  return JSON.stringify([q, page, perPage, sort, filters.category ?? null, filters.keyword ?? null, filters.license ?? null, facets]);
+  return JSON.stringify([
+    q,
+    page,
+    perPage,
+    sort,
+    filters.category ?? null,
+    filters.keyword ?? null,
+    filters.license ?? null,
+    minRatingEntries(filters),
+    facets,
+  ]);
 }

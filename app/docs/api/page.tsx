@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
+import { RATING_RANK } from "@/lib/search/rank-score";
+import { MIN_RATING_RANGE, RATING_CRITERIA, RATING_SORTS, SEARCH_SORTS } from "@/lib/search/search-backend";
 
 export const metadata: Metadata = {
   title: "JSON API",
@@ -62,10 +64,15 @@ const searchExample = `GET /api/v1/search?q=serde&per_page=2&facets=true
       "license": "MIT OR Apache-2.0",
       "updated_at": "2025-03-09T18:11:38.000Z",
       "exact_match": true,
+      "ratings": {
+        "overall": { "score": 4.62, "count": 31 },
+        "documentation": { "score": 4.81, "count": 27 }
+      },
       "rank": {
         "text": 1.42,
         "quality": 0.71,
         "all_yanked": false,
+        "rating": { "score": 4.62, "count": 31, "factor": 1.081 },
         "parts": {
           "downloads": { "value": 1, "weight": 0.25 },
           "recent_downloads": { "value": 1, "weight": 0.2 },
@@ -125,7 +132,17 @@ const errorExample = `GET /api/v1/search?per_page=500
 GET /api/v1/search?q=json&sort=stars
 
 400 Bad Request
-{ "error": "sort must be one of: relevance, downloads, recent-downloads, updated, newest" }
+{ "error": "sort must be one of: ${SEARCH_SORTS.join(", ")}" }
+
+GET /api/v1/search?q=json&min_documentation=4.5
+
+400 Bad Request
+{ "error": "min_documentation must be a whole number from ${MIN_RATING_RANGE.min} to ${MIN_RATING_RANGE.max}" }
+
+GET /api/v1/search?q=json&min_docs=4
+
+400 Bad Request
+{ "error": "unknown rating criterion \\"min_docs\\": use one of ${RATING_CRITERIA.map((c) => `min_${c}`).join(", ")}" }
 
 GET /api/v1/crates/no-such-crate
 
@@ -179,15 +196,40 @@ export default function ApiDocsPage() {
           caption="Query parameters"
           rows={[
             ["q", "text (only the first 200 characters count)", "What to search for: a crate name or words describing it. Empty lists all crates, best first."],
-            ["sort", "relevance (default), downloads, recent-downloads, updated, newest", "Order of results. Anything else answers 400."],
+            [
+              "sort",
+              `relevance (default), downloads, recent-downloads, updated, newest, ${RATING_SORTS.join(", ")}`,
+              <>
+                Order of results. <code>rating</code> is the overall rating, best first, and{" "}
+                <code>rating-&lt;criterion&gt;</code> one criterion&apos;s; crates without that rating come after every
+                rated one, in relevance order. Anything else answers 400.
+              </>,
+            ],
             ["category", "a category slug, e.g. web-programming::http-client", "Only crates in this category. An unknown slug answers 400."],
             ["keyword", "a keyword, e.g. serde", "Only crates with this keyword. An unknown keyword answers 400."],
             ["license", "a license expression, e.g. MIT OR Apache-2.0", "Only crates whose default version has exactly this license."],
+            [
+              "min_<criterion>",
+              `whole number ${MIN_RATING_RANGE.min}–${MIN_RATING_RANGE.max}; criterion one of ${RATING_CRITERIA.join(", ")}`,
+              <>
+                Only crates whose rating on that criterion is at least this, e.g. <code>min_documentation=4</code>; crates
+                nobody rated on it are left out. Several combine (all must hold). Another number, or a criterion not in
+                the list, answers 400.
+              </>,
+            ],
             ["facets", "true or false (default)", "Also count, over every match, the top categories, keywords and licenses."],
             ["page", "whole number 1–1,000, default 1", "Which page of results. A page past the last one answers 200 with no results."],
             ["per_page", "whole number 1–100, default 20", "Results per page."],
           ]}
         />
+        <p className="mt-3">
+          <code>ratings</code> holds the crate&apos;s rating on each criterion reviews rated it on (absent criteria
+          were not rated; an unrated crate has <code>{"{}"}</code>): <code>score</code> is the Bayesian average from 1 to
+          5 that filters and sorts use, <code>count</code> the number of reviews. <code>rank.rating</code> is the overall
+          rating with the <code>factor</code> it puts on quality in relevance order ({RATING_RANK.factorAtLowest} at 1
+          star to {RATING_RANK.factorAtHighest} at 5, and 1 below {RATING_RANK.minCount} reviews), or{" "}
+          <code>null</code> for an unrated crate.
+        </p>
         <p className="mt-3">
           <code>backend</code> says which engine answered (<code>postgres</code> or <code>meilisearch</code>);{" "}
           <code>degraded</code> is true when the configured engine was down and PostgreSQL answered instead.

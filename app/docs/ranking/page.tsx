@@ -5,11 +5,12 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatNumber } from "@/lib/registry/format";
 import { routes } from "@/lib/routes";
-import { ALL_YANKED_FACTOR, QUALITY_BOOST, QUALITY_SCALES, QUALITY_WEIGHTS } from "@/lib/search/rank-score";
+import { ALL_YANKED_FACTOR, QUALITY_BOOST, QUALITY_SCALES, QUALITY_WEIGHTS, RATING_RANK } from "@/lib/search/rank-score";
 
 export const metadata: Metadata = {
   title: "How search ranks crates",
-  description: "The formula behind cratelist's search order: exact name first, then text match weighted by a quality score.",
+  description:
+    "The formula behind cratelist's search order: exact name first, then text match weighted by a quality score and, once a crate has enough reviews, its rating.",
 };
 
 function percent(weight: number): string {
@@ -17,10 +18,17 @@ function percent(weight: number): string {
 }
 
 // The numbers come from lib/search/rank-score.ts, so this page cannot drift from the code.
+// Rounded for reading: the constants give 0.05000000000000002.
+const ratingSlope = Number(((RATING_RANK.factorAtHighest - RATING_RANK.factorAtLowest) / (RATING_RANK.highestScore - RATING_RANK.lowestScore)).toFixed(6));
+const neutralScore = (RATING_RANK.lowestScore + RATING_RANK.highestScore) / 2;
+
 const formula = `quality   = (${QUALITY_WEIGHTS.downloads}·D + ${QUALITY_WEIGHTS.recentDownloads}·R + ${QUALITY_WEIGHTS.reverseDependencies}·P + ${QUALITY_WEIGHTS.freshness}·F) × Y
 
+G         = 1 + ${ratingSlope} × (rating − ${neutralScore})   with ${RATING_RANK.minCount} or more reviews
+            1                         otherwise
+
 relevance = exact name match first,
-            then text match × (1 + ${QUALITY_BOOST} × quality)`;
+            then text match × (1 + ${QUALITY_BOOST} × quality × G)`;
 
 const parts: [letter: string, name: string, weight: number, meaning: string][] = [
   [
@@ -73,10 +81,22 @@ export default function RankingDocsPage() {
             extremes, a crate of top quality outranks one of no quality whose text score is up to {1 + QUALITY_BOOST}{" "}
             times higher.
           </li>
+          <li>
+            <strong>Nudged by reviews.</strong> Once at least {RATING_RANK.minCount} reviews rated a crate overall, its
+            quality is multiplied by a factor <code>G</code> from {RATING_RANK.factorAtLowest} (a{" "}
+            {RATING_RANK.lowestScore}-star rating) to {RATING_RANK.factorAtHighest} ({RATING_RANK.highestScore} stars); a{" "}
+            {neutralScore}-star rating changes nothing, and neither does having no reviews.
+          </li>
         </ol>
         <p className="mt-3">
           Sorting by downloads, recent downloads, last update or age replaces this order; the exact name is then not
           pinned first. With no search words (only filters), relevance lists the most depended-on crates first.
+        </p>
+        <p className="mt-3">
+          Sorting by a rating (<strong>Highest rated</strong>, or <strong>Rated for…</strong> one criterion such as
+          documentation) lists the crates rated on it first, best first; crates nobody rated on it follow, in relevance
+          order. Rating filters (for example documentation 4 stars or more) leave out crates with a lower rating and
+          crates nobody rated on that point.
         </p>
         <p className="mt-3">
           Every word has to match unless that finds fewer than five crates; then crates matching only some of the words
@@ -130,15 +150,30 @@ export default function RankingDocsPage() {
         </p>
       </Section>
 
+      <Section id="ratings" title="Ratings">
+        <p>
+          A crate&apos;s rating on each criterion (overall, documentation, API design, reliability, maintenance,
+          security, performance) is a Bayesian average of its reviews&apos; ratings: a few reviews stay close to the
+          average of every review on the site, and the crate&apos;s own ratings count more as reviews add up. That
+          number is what search shows, filters and sorts by.
+        </p>
+        <p className="mt-3">
+          Only the overall rating enters the relevance order, as the factor <code>G</code> above, and only from{" "}
+          {RATING_RANK.minCount} reviews on. It is kept small on purpose: at most{" "}
+          {Math.round((RATING_RANK.factorAtHighest - 1) * 100)}% of the quality part either way, so that among crates
+          that match about equally well and are about as widely used the better rated one comes first, while a handful
+          of reviews cannot lift an obscure crate above the one most crates depend on. Reviews can be gamed far more
+          easily than dependents.
+        </p>
+      </Section>
+
       <Section id="see-it" title="See it for a result">
         <p>
           Every search result has a <strong>Why this rank</strong> disclosure that shows its exact-match flag, its text
-          score, its quality score and each part with its weight. Try it on{" "}
-          <Link href={routes.search("http client")}>http client</Link>.
+          score, its quality score and each part with its weight, and its rating with the factor it puts on quality.
+          Try it on <Link href={routes.search("http client")}>http client</Link>.
         </p>
-        <p className="mt-2">
-          Ratings from reviews and demotions from curated lists will join the quality score when those features arrive.
-        </p>
+        <p className="mt-2">Demotions from curated lists will join the quality score when that feature arrives.</p>
       </Section>
     </div>
   );

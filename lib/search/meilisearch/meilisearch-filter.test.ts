@@ -75,6 +75,26 @@ describe("meilisearchFilter", () => {
   });
 });
 
+describe("meilisearchFilter with rating minimums", () => {
+  it("compares each criterion's rating attribute with the number, in criterion order, after the other filters", () => {
+    expect(meilisearchFilter({ license: "MIT", minRatings: { security: 2, overall: 4, api_design: 5 } })).toEqual([
+      'license = "MIT"',
+      "rating_overall >= 4",
+      "rating_api_design >= 5",
+      "rating_security >= 2",
+    ]);
+  });
+
+  it.each([0, 6, 4.5, Number.NaN, -1])("refuses a minimum of %s rather than write it into the expression", (min) => {
+    expect(() => meilisearchFilter({ minRatings: { documentation: min } })).toThrow(RangeError);
+  });
+
+  it("never writes a criterion that is not a known one", () => {
+    const filters = { minRatings: { documentation: 4, "x OR y": 3 } as Record<string, number> };
+    expect(meilisearchFilter(filters)).toEqual(["rating_documentation >= 4"]);
+  });
+});
+
 describe("quoteFilterValue", () => {
   it("escapes backslashes and double quotes, nothing else", () => {
     expect(quoteFilterValue('a"b\\c')).toBe('"a\\"b\\\\c"');

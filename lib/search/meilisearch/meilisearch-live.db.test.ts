@@ -65,5 +65,14 @@ describe.skipIf(!url)("Meilisearch, live", () => {
     expect(await pushChangedDocuments(database.prisma, meili, { indexUid })).toEqual({ rebuilt: false, pushed: 2, deleted: 0 });
   });
 
-  describeSearchBackendContract("meilisearch", () => ({ backend: backend(), prisma: database.prisma }));
+  describeSearchBackendContract("meilisearch", () => ({
+    backend: backend(),
+    prisma: database.prisma,
+    // What lib/reviews does after a rating change (notifyRatingsChanged), on this run's index.
+    ratingsChanged: async (names) => {
+      const result = await pushChangedDocuments(database.prisma, meili, { indexUid, names });
+      expect(result.skipped).toBeUndefined();
+      expect(result.pushed).toBe(names.length);
+    },
+  }));
 });

@@ -101,6 +101,38 @@ describe("Meilisearch search backend", () => {
     expect(result).toMatchObject({ total: 0, results: [], facets: null, page: 2, perPage: 5 });
   });
 
+  it("sends rating minimums and rating sorts, and maps each hit's ratings and rating factor", async () => {
+    const backend = await backendFor("search-ratings");
+    const filtered = await backend.search(request("", { perPage: 5, filters: { minRatings: { documentation: 4, overall: 4 } } }));
+    expect(filtered.total).toBe(2);
+    expect(filtered.results.map((r) => r.name)).toEqual(["serde", "tokio"]);
+    const [serde, tokio] = filtered.results;
+    expect(serde!.ratings).toEqual({
+      overall: { score: 4.6, count: 12 },
+      documentation: { score: 4.8, count: 10 },
+      security: { score: 3.2, count: 4 },
+    });
+    expect(tokio!.ratings).toEqual({ overall: { score: 4.4, count: 20 }, documentation: { score: 4.1, count: 15 } });
+    expect(serde!.rank.rating).toEqual({ score: 4.6, count: 12, factor: expect.closeTo(1.08, 9) });
+    // The rank's quality is the signals' alone; the factor stands beside it.
+    const weighted = Object.values(serde!.rank.parts).reduce((sum, part) => sum + part.value * part.weight, 0);
+    expect(serde!.rank.quality).toBeCloseTo(weighted, 10);
+
+    const byRating = await backend.search(request("", { perPage: 3, sort: "rating" }));
+    expect(byRating.results.map((r) => r.name)).toEqual(["anyhow", "serde", "tokio"]);
+    // Two reviews: shown, but not enough to move the rank.
+    expect(byRating.results[0]!.rank.rating).toEqual({ score: 4.9, count: 2, factor: 1 });
+
+    const byDocs = await backend.search(request("serde", { perPage: 3, sort: "rating-documentation" }));
+    expect(byDocs.results.map((r) => [r.name, r.ratings.documentation?.score ?? null])).toEqual([
+      ["serde", 4.8],
+      ["serde_json", 3.9],
+      ["serde_derive", null],
+    ]);
+    expect(byDocs.results[2]).toMatchObject({ ratings: {}, rank: { rating: null } });
+    expect(byDocs.results[0]!.rank.text).toBe(1);
+  });
+
   it("gets every document field in a hit (guards re-recorded answers)", () => {
     const hit = readRecording("search-serde").exchanges[0]!.response.body as { hits: SearchDocument[] };
     expect(Object.keys(hit.hits[0]!).sort()).toEqual(

@@ -1,10 +1,21 @@
 import type { FacetDistribution, Hit, SearchParams } from "meilisearch";
 import { rankBreakdown } from "../rank-score";
-import { FACET_LIMIT, FACET_NAMES, type FacetName, type SearchBackend, type SearchFacets, type SearchHit, type SearchRequest, type SearchResponse, type SearchSort } from "../search-backend";
+import {
+  FACET_LIMIT,
+  FACET_NAMES,
+  RATING_CRITERIA,
+  type FacetName,
+  type SearchBackend,
+  type SearchFacets,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResponse,
+  type SearchSort,
+} from "../search-backend";
 import { canonicalName, MAX_QUERY_LENGTH, searchTerms } from "../search-terms";
 import { createMeilisearchClient, type MeilisearchConnection } from "./create-meilisearch-client";
 import { meilisearchFilter } from "./meilisearch-filter";
-import type { SearchDocument } from "./search-document";
+import { ratingAttribute, type SearchDocument } from "./search-document";
 
 // Search on a Meilisearch index built by rebuild-search-index.ts. Meilisearch
 // does the matching (prefixes, typos, synonyms) and the order (its ranking
@@ -30,13 +41,25 @@ export const FACET_ATTRIBUTES = { category: "category_slugs", keyword: "keywords
   keyof SearchDocument
 >;
 
-/** Relevance sends no sort: the ranking rules order by text, then quality (an empty query by quality alone). */
+/**
+ * Relevance sends no sort: the ranking rules order by text, then quality (an
+ * empty query by quality alone). A rating sort puts documents without the
+ * rating after every rated one (Meilisearch sorts documents missing the field
+ * last), and the ranking rules order ties and the unrated.
+ */
 export const MEILISEARCH_SORTS: Record<SearchSort, string[] | undefined> = {
   relevance: undefined,
   downloads: ["downloads:desc"],
   "recent-downloads": ["recent_downloads:desc"],
   updated: ["updated_at:desc"],
   newest: ["created_at:desc"],
+  rating: [`${ratingAttribute("overall")}:desc`],
+  "rating-documentation": [`${ratingAttribute("documentation")}:desc`],
+  "rating-api_design": [`${ratingAttribute("api_design")}:desc`],
+  "rating-reliability": [`${ratingAttribute("reliability")}:desc`],
+  "rating-maintenance": [`${ratingAttribute("maintenance")}:desc`],
+  "rating-security": [`${ratingAttribute("security")}:desc`],
+  "rating-performance": [`${ratingAttribute("performance")}:desc`],
 };
 
 export function createMeilisearchBackend(options: MeilisearchBackendOptions): SearchBackend {
@@ -83,12 +106,19 @@ export function createMeilisearchBackend(options: MeilisearchBackendOptions): Se
 
 function toHit(hit: Hit<SearchDocument>, byText: boolean, exactName: string | null, now: Date): SearchHit {
   const updatedAt = hit.updated_at === null ? null : new Date(hit.updated_at * 1000);
+  const ratings: SearchHit["ratings"] = {};
+  for (const criterion of RATING_CRITERIA) {
+    const score = hit[ratingAttribute(criterion)];
+    const count = hit[`${ratingAttribute(criterion)}_count`];
+    if (typeof score === "number" && typeof count === "number") ratings[criterion] = { score, count };
+  }
   const facts = {
     downloads: hit.downloads,
     recentDownloads: hit.recent_downloads,
     reverseDependencies: hit.reverse_dependencies,
     updatedAt,
     allYanked: hit.all_yanked,
+    overallRating: ratings.overall ?? null,
   };
   const exactMatch = hit.name_canonical === exactName;
   return {
@@ -102,6 +132,7 @@ function toHit(hit: Hit<SearchDocument>, byText: boolean, exactName: string | nu
     updatedAt,
     exactMatch,
     license: hit.license,
+    ratings,
     rank: rankBreakdown(facts, byText ? (hit._rankingScore ?? null) : null, exactMatch, now),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FACET_LIMIT, SEARCH_SORTS } from "../search-backend";
+import { FACET_LIMIT, RATING_CRITERIA, SEARCH_SORTS } from "../search-backend";
 import { meilisearchFilter } from "./meilisearch-filter";
 import { FACET_ATTRIBUTES, MEILISEARCH_SORTS } from "./meilisearch-search-backend";
 import { MEILISEARCH_SETTINGS } from "./meilisearch-settings";
@@ -16,7 +16,9 @@ describe("MEILISEARCH_SETTINGS", () => {
   });
 
   it("declares filterable every attribute a filter or facet uses", () => {
-    const filtered = meilisearchFilter({ category: "c", keyword: "k", license: "l" }).map((e) => e.split(" ")[0]);
+    const minRatings = Object.fromEntries(RATING_CRITERIA.map((criterion) => [criterion, 3]));
+    const filtered = meilisearchFilter({ category: "c", keyword: "k", license: "l", minRatings }).map((e) => e.split(" ")[0]);
+    expect(filtered).toHaveLength(3 + RATING_CRITERIA.length);
     for (const attribute of [...filtered, ...Object.values(FACET_ATTRIBUTES)]) {
       expect(MEILISEARCH_SETTINGS.filterableAttributes).toContain(attribute);
     }

@@ -1,5 +1,7 @@
 import type { Settings } from "meilisearch";
+import { RATING_CRITERIA } from "../search-backend";
 import { meilisearchSynonyms } from "../synonyms";
+import { ratingAttribute } from "./search-document";
 
 // The crates index's settings, kept in code and applied by every full rebuild
 // (rebuild-search-index.ts) to the fresh index before any document arrives.
@@ -21,10 +23,11 @@ export const MEILISEARCH_SETTINGS = {
   // Newer servers split "attribute" into "attributeRank" and "wordPosition";
   // "attribute" still means both there.
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "quality:desc", "downloads:desc"],
-  // What SearchFilters and facets use. Reviews' ratings (issue 6) and curated
-  // views' verdicts (issue 5) join here when those issues land.
-  filterableAttributes: ["category_slugs", "keywords", "license", "all_yanked"],
-  sortableAttributes: ["downloads", "recent_downloads", "updated_at", "created_at", "quality"],
+  // What SearchFilters and facets use: the facets, and each criterion's rating
+  // (`rating_documentation >= 4`). Curated views' verdicts (issue 5) join
+  // here when that issue lands.
+  filterableAttributes: ["category_slugs", "keywords", "license", "all_yanked", ...RATING_CRITERIA.map(ratingAttribute)],
+  sortableAttributes: ["downloads", "recent_downloads", "updated_at", "created_at", "quality", ...RATING_CRITERIA.map(ratingAttribute)],
   typoTolerance: {
     enabled: true,
     // Meilisearch's defaults, on purpose: crate names are short, and one typo

@@ -64,4 +64,33 @@ describe("loadSearchDocuments", () => {
     expect(after!.hash).not.toBe(before!.hash);
     expect(after!.document.description).toBe("changed");
   });
+
+  it("carries the ratings of rated criteria only, and quality times the rating factor; a rating change changes the hash", async () => {
+    const db = database.prisma;
+    const [before] = await loadSearchDocumentRows(db, { names: ["serde"], limit: 1 });
+    expect(Object.keys(before!.document).filter((key) => key.startsWith("rating_"))).toEqual([]);
+
+    const rating = (criterion: string, score: number, count: number) => ({ crateName: "serde", criterion, score, count, mean: score, histogram: [0, 0, 0, 0, count] });
+    await db.crateRating.createMany({ data: [rating("overall", 5, 4), rating("documentation", 3.25, 2)] });
+    const [after] = await loadSearchDocumentRows(db, { names: ["serde"], limit: 1 });
+    expect(after!.hash).not.toBe(before!.hash);
+    expect(after!.document).toMatchObject({ rating_overall: 5, rating_overall_count: 4, rating_documentation: 3.25, rating_documentation_count: 2 });
+    expect(Object.keys(after!.document).filter((key) => key.startsWith("rating_")).sort()).toEqual([
+      "rating_documentation",
+      "rating_documentation_count",
+      "rating_overall",
+      "rating_overall_count",
+    ]);
+    // Five stars from four reviews: quality × 1.1 (each rounded to three decimals).
+    expect(Math.abs(after!.document.quality - before!.document.quality * 1.1)).toBeLessThanOrEqual(0.0021);
+
+    // One more review at the same score changes the document too.
+    await db.crateRating.update({ where: { crateName_criterion: { crateName: "serde", criterion: "documentation" } }, data: { count: 3 } });
+    const [again] = await loadSearchDocumentRows(db, { names: ["serde"], limit: 1 });
+    expect(again!.hash).not.toBe(after!.hash);
+    expect(again!.document.rating_documentation_count).toBe(3);
+    await db.crateRating.deleteMany({ where: { crateName: "serde" } });
+    const [unrated] = await loadSearchDocumentRows(db, { names: ["serde"], limit: 1 });
+    expect(unrated!.hash).toBe(before!.hash);
+  });
 });

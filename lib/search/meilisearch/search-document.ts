@@ -1,7 +1,28 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { ratingFactorSql } from "../rating-factor-sql";
+import { RATING_CRITERIA, type RatingCriterion } from "../search-backend";
+
+/**
+ * The rating fields of a document, present only for the criteria the crate
+ * has a rating on (crate_ratings): `rating_<criterion>` is the score (the
+ * Bayesian average, filterable and sortable), `rating_<criterion>_count` the
+ * number of reviews. Absent rather than null, so that an unrated crate's
+ * document is what it was before ratings existed, and Meilisearch leaves
+ * documents without the field out of `rating_x >= n` and sorts them last.
+ */
+export type SearchDocumentRatings = {
+  [C in RatingCriterion as `rating_${C}`]?: number;
+} & {
+  [C in RatingCriterion as `rating_${C}_count`]?: number;
+};
+
+/** The document attribute holding a criterion's rating. */
+export function ratingAttribute(criterion: RatingCriterion): `rating_${RatingCriterion}` {
+  return `rating_${criterion}`;
+}
 
 /** One crate in the Meilisearch index. Field names are the index's (snake_case). */
-export interface SearchDocument {
+export interface SearchDocument extends SearchDocumentRatings {
   /** The crate's id in PostgreSQL (the index's primary key). */
   id: number;
   name: string;
@@ -21,7 +42,7 @@ export interface SearchDocument {
   updated_at: number | null;
   created_at: number | null;
   all_yanked: boolean;
-  /** crate_quality() (see rank-score.ts), rounded to QUALITY_DECIMALS. */
+  /** crate_quality() times the rating factor (rankedQuality in rank-score.ts), rounded to QUALITY_DECIMALS. */
   quality: number;
   default_version: string | null;
   max_version: string | null;
@@ -76,12 +97,14 @@ export async function loadSearchDocumentRows(
     conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM search_documents s WHERE s.crate_id = c.id AND s.doc_hash = md5(d.doc::text))`);
   }
   // The document is built in SQL so that its hash is taken in the same place,
-  // over the exact text that is parsed and sent. Arrays are sorted, so the
-  // text (and hash) changes only when the data does.
+  // over the exact text that is parsed and sent. Arrays are sorted, and jsonb
+  // orders keys itself, so the text (and hash) changes only when the data
+  // does: a new rating changes the crate's document, and the next push sends it.
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT c.id, c.name_lower, d.doc::text AS doc, md5(d.doc::text) AS hash
     FROM crates c
     LEFT JOIN versions dv ON dv.id = c.default_version_id
+    LEFT JOIN crate_ratings ro ON ro.crate_name = c.name_lower AND ro.criterion = 'overall'
     CROSS JOIN LATERAL (SELECT jsonb_build_object(
       'id', c.id,
       'name', c.name,
@@ -100,11 +123,14 @@ export async function loadSearchDocumentRows(
       'updated_at', floor(extract(epoch FROM c.updated_at))::bigint,
       'created_at', floor(extract(epoch FROM c.created_at))::bigint,
       'all_yanked', c.all_yanked,
-      'quality', round(crate_quality(c.downloads, c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.all_yanked)::numeric,
-        ${QUALITY_DECIMALS}::int)::float8,
+      'quality', round((crate_quality(c.downloads, c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.all_yanked)
+        * ${ratingFactorSql(Prisma.sql`ro.score`, Prisma.sql`ro.count`)})::numeric, ${QUALITY_DECIMALS}::int)::float8,
       'default_version', dv.num,
       'max_version', c.max_version
-    ) AS doc) d
+    ) || coalesce((SELECT jsonb_object_agg(f.key, f.value)
+      FROM crate_ratings r
+      CROSS JOIN LATERAL (VALUES ('rating_' || r.criterion, to_jsonb(r.score)), ('rating_' || r.criterion || '_count', to_jsonb(r.count))) f(key, value)
+      WHERE r.crate_name = c.name_lower AND r.criterion = ANY(${[...RATING_CRITERIA]}::text[])), '{}'::jsonb) AS doc) d
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY c.id
     LIMIT ${options.limit}`;

@@ -23,3 +23,30 @@ export async function withSearchIndexLock<T>(db: PrismaClient, fn: (tx: Prisma.T
     { timeout: LOCK_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
   );
 }
+
+/** How often tryWithSearchIndexLock asks for the lock again. */
+const TRY_LOCK_INTERVAL_MS = 100;
+
+/**
+ * Like withSearchIndexLock, but waits at most `waitMs` for the lock; if another
+ * writer still holds it then, `fn` does not run and the answer is undefined.
+ * For writers that must not keep a request waiting behind a rebuild.
+ */
+export async function tryWithSearchIndexLock<T>(
+  db: PrismaClient,
+  waitMs: number,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T | undefined> {
+  return db.$transaction(
+    async (tx) => {
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SEARCH_INDEX_LOCK_KEY}::bigint) AS locked`;
+        if (row?.locked) return fn(tx);
+        if (Date.now() >= deadline) return undefined;
+        await new Promise((resolve) => setTimeout(resolve, TRY_LOCK_INTERVAL_MS));
+      }
+    },
+    { timeout: LOCK_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest): Promise<Response> {
   const params = request.nextUrl.searchParams;
-  const parsed = parseSearchRequest((key) => params.get(key) ?? undefined);
+  const parsed = parseSearchRequest(params);
   if (!parsed.ok) return jsonError(400, parsed.message);
   const search = parsed.request;
 

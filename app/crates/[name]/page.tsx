@@ -9,7 +9,9 @@ import { DependentsList } from "@/components/crate/dependents-list";
 import { FeatureTable } from "@/components/crate/feature-table";
 import { InstallSnippet } from "@/components/crate/install-snippet";
 import { VersionHistory } from "@/components/crate/version-history";
+import { CrateReviewsPreview } from "@/components/review/crate-reviews-preview";
 import { Section } from "@/components/ui/section";
+import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { decodeParam } from "@/lib/http/decode-param";
 import { firstParam } from "@/lib/http/first-param";
@@ -20,11 +22,16 @@ import { getVersion } from "@/lib/registry/get-version";
 import { listDependencies, type DependenciesByKind } from "@/lib/registry/list-dependencies";
 import { listDependents } from "@/lib/registry/list-dependents";
 import { listVersions } from "@/lib/registry/list-versions";
+import { getCrateRatings } from "@/lib/reviews/get-crate-ratings";
+import { getOwnReview } from "@/lib/reviews/get-own-review";
+import { listCrateReviews } from "@/lib/reviews/list-crate-reviews";
 import { routes } from "@/lib/routes";
+import { reportReviewAction, voteReviewAction } from "./reviews/actions";
 
 export const dynamic = "force-dynamic";
 
 const DEPENDENTS_SHOWN = 20;
+const REVIEWS_SHOWN = 3;
 
 // generateMetadata and the page both need the crate: one query per request.
 const loadCrate = cache((name: string) => getCrate(getDb(), name));
@@ -61,10 +68,14 @@ export default async function CratePage({ params, searchParams }: CratePageProps
     if (!version) notFound();
   }
 
-  const [versions, dependencies, dependents] = await Promise.all([
+  const actor = await getActor();
+  const [versions, dependencies, dependents, ratings, topReviews, ownReview] = await Promise.all([
     listVersions(db, crate.id),
     version ? listDependencies(db, version.id) : noDependencies,
     listDependents(db, crate.id, { page: 1, perPage: DEPENDENTS_SHOWN }),
+    getCrateRatings(db, crate.name),
+    listCrateReviews(db, crate.name, { sort: "helpful", page: 1, perPage: REVIEWS_SHOWN, viewer: actor }),
+    actor ? getOwnReview(db, crate.name, actor.id) : null,
   ]);
 
   // Features name dependencies by their manifest name (the rename, when there is one).
@@ -93,6 +104,18 @@ export default async function CratePage({ params, searchParams }: CratePageProps
             pinned={version !== null && version.num !== crate.defaultVersion?.num}
           />
         </Section>
+
+        <CrateReviewsPreview
+          crateName={crate.name}
+          ratings={ratings}
+          reviews={topReviews.reviews}
+          total={topReviews.total}
+          viewerId={actor?.id ?? null}
+          hasOwnReview={ownReview !== null}
+          now={now}
+          voteAction={voteReviewAction}
+          reportAction={reportReviewAction}
+        />
 
         <Section id="dependencies" title="Dependencies" aside={versionLabel}>
           <DependencySections dependencies={dependencies} />

@@ -10,6 +10,11 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // Server actions and sign-in round trips on a loaded 2-core CI machine can
+  // take several seconds; assertions wait up to 15 s before they fail.
+  expect: { timeout: 15_000 },
+  // Flows with two or three signed-in users take longer than the default 30 s there.
+  timeout: 120_000,
   workers: 2,
   reporter: process.env.CI ? "line" : "list",
   use: {

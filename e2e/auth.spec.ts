@@ -164,21 +164,22 @@ test("the bootstrap admin makes someone a moderator on /admin/users; that user's
   await row.getByRole("combobox", { name: `Role for ${candidate}` }).selectOption("moderator");
   await row.getByRole("textbox", { name: `Reason for changing the role of ${candidate}` }).fill("Trusted reviewer, handles reports");
   await row.getByRole("button", { name: `Change role of ${candidate}` }).click();
-  await expect(row.getByRole("status")).toHaveText(`${candidate} is now moderator (was user).`);
+  // Server actions on a busy machine can take a while: wait longer than the default 5 s.
+  await expect(row.getByRole("status")).toHaveText(`${candidate} is now moderator (was user).`, { timeout: 20_000 });
   await expect(roleCell).toHaveText("moderator");
   // The change is in the log on the same page.
   await expect(admin.getByRole("region", { name: "Latest role changes" }).getByText(`role user → moderator: Trusted reviewer, handles reports`).first()).toBeVisible();
 
   // The other user's next page shows the new role, without signing in again.
   await userPage.reload();
-  await expect(accountNav(userPage).getByRole("link", { name: "Moderation", exact: true })).toBeVisible();
+  await expect(accountNav(userPage).getByRole("link", { name: "Moderation", exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(accountNav(userPage).getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
 
   // Asking for the same role again is refused with a clear message, and nothing changes.
   await row.getByRole("combobox", { name: `Role for ${candidate}` }).selectOption("moderator");
   await row.getByRole("textbox", { name: `Reason for changing the role of ${candidate}` }).fill("again");
   await row.getByRole("button", { name: `Change role of ${candidate}` }).click();
-  await expect(row.getByRole("alert")).toHaveText(`${candidate} is already a moderator.`);
+  await expect(row.getByRole("alert")).toHaveText(`${candidate} is already a moderator.`, { timeout: 20_000 });
 
   await adminContext.close();
   await userContext.close();

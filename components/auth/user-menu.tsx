@@ -15,7 +15,8 @@ export async function UserMenu() {
         {actor ? (
           <>
             <li>
-              <Link href={routes.user(actor.id)} className="font-medium">
+              {/* A long name is cut short on screen; the full name stays in the link's text. */}
+              <Link href={routes.user(actor.id)} className="inline-block max-w-48 truncate align-bottom font-medium" title={actor.name ?? undefined}>
                 <span className="sr-only">Signed in as </span>
                 {actor.name ?? "Your profile"}
               </Link>

@@ -225,5 +225,6 @@ describe.skipIf(!inject("postgresAdminUrl"))("npm run user:role", () => {
     const byId = await runCli([target.id, "curator"]);
     expect(byId.code).toBe(0);
     expect((await logFor(db, target.id)).at(-1)).toMatchObject({ actorId: null, reason: "role moderator → curator: set on the server with npm run user:role" });
-  });
+    // Five tsx start-ups: tens of seconds on a loaded 2-core machine.
+  }, 180_000);
 });

@@ -251,6 +251,7 @@ test("hiding and restoring: only moderators and admins; a cross-site post is ref
   // ...and the moderator restores through the form.
   await moderator.page.goto("/moderation/log");
   await decide(restoreForm(moderator.page), "Restored by the moderator");
+  await expect(moderator.page).toHaveURL(/\/moderation\/log\?done=restored$/);
   expect(await published()).toBe(true);
 
   // Four decisions in the log, each by whoever took it.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
+import { connection } from "next/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
 import { hasRole } from "@/lib/auth/roles";
@@ -49,6 +50,11 @@ export async function UserMenu() {
 // down, the sign-in settings are wrong) the page still renders, signed out,
 // and the cause goes to the log. The sign-in page itself reports the problem.
 async function currentActor(): Promise<Actor | null> {
+  // The header differs per visitor, so no page may be prerendered at build
+  // time, even when the build runs without sign-in settings (getActor then
+  // returns before it reads a cookie, which would leave the page static and
+  // always signed out).
+  await connection();
   try {
     return await getActor();
   } catch (error) {

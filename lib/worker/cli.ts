@@ -1,5 +1,6 @@
 import cronParser from "cron-parser";
 import { getEnv } from "../env";
+import { refreshRemoteListsJob } from "../curation/refresh-remote-lists-job";
 import { ingestJobs } from "./ingest-jobs";
 import { readWorkerConfig, WorkerConfigError } from "./read-worker-config";
 import { startWorker } from "./start-worker";
@@ -28,6 +29,9 @@ if (jobs.scheduled.length === 0) {
     2,
   );
 }
+
+// Remote filter lists are refreshed by any worker that runs (lib/curation).
+jobs.scheduled.push(refreshRemoteListsJob());
 
 let databaseUrl = "";
 try {

@@ -46,6 +46,11 @@ export interface IngestJob {
   retryWhenBusyAfterSeconds: number | null;
   /** Jobs that go first: while one of them is waiting, this job skips its run. */
   yieldsTo: readonly string[];
+  /**
+   * False for a job that changes no registry data (e.g. refreshing remote
+   * filter lists): no search push and no curation refresh after it. Default true.
+   */
+  ingests?: boolean;
 }
 
 export interface IngestJobs {

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { IngestBusyError } from "../ingest/with-ingest-run";
 import type { IngestJob, JobOutcome } from "./ingest-jobs";
+import { refreshCurationForConnection } from "../curation/refresh-curation";
 import { updateSearchIndex } from "./update-search-index";
 
 // A worker: pg-boss on the site's database (its tables live in the `pgboss`
@@ -119,7 +120,12 @@ async function runJob(
   let outcome: JobOutcome;
   try {
     outcome = await job.run({ connectionString, log: (message) => log(`${job.name}: ${message}`) });
-    await updateSearchIndex(outcome, (message) => log(`${job.name}: ${message}`));
+    if (job.ingests !== false) {
+      await updateSearchIndex(outcome, (message) => log(`${job.name}: ${message}`));
+      // Heuristics and verdicts follow the new registry data; a failure is
+      // logged and retried by the next run, it does not fail this one.
+      await refreshCurationForConnection(connectionString, (message) => log(`${job.name}: ${message}`));
+    }
   } catch (error) {
     if (error instanceof IngestBusyError) {
       // Not a failure: another process holds the ingest lock. Failing the job

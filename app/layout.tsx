@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { SearchForm } from "@/components/search/search-form";
+import { ViewChooser } from "@/components/view/view-chooser";
 import { routes } from "@/lib/routes";
 import "./globals.css";
 
@@ -44,12 +45,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <Link href={routes.categories()}>Categories</Link>
                 </li>
                 <li>
+                  <Link href={routes.lists()}>Lists</Link>
+                </li>
+                <li>
                   <Link href={routes.apiDocs()}>API</Link>
                 </li>
               </ul>
             </nav>
             {/* Reads the session, which makes every page render per request. */}
             <UserMenu />
+            <div className="order-4 sm:order-5">
+              <ViewChooser />
+            </div>
             <div className="order-3 w-full sm:order-2 sm:w-auto sm:flex-1">
               <SearchForm id="site-search" />
             </div>

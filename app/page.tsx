@@ -2,6 +2,8 @@ import Link from "next/link";
 import { CrateList } from "@/components/crate/crate-list";
 import { SearchForm } from "@/components/search/search-form";
 import { Section } from "@/components/ui/section";
+import { UnknownViewNote } from "@/components/view/unknown-view-note";
+import { getListingView } from "@/lib/curation/get-page-view";
 import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/registry/format";
 import { listCategories } from "@/lib/registry/list-categories";
@@ -11,12 +13,13 @@ import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = getDb();
+  const listing = await getListingView(await searchParams);
   const [categories, popular, recent] = await Promise.all([
     listCategories(db),
-    listPopularCrates(db, 10),
-    listRecentCrates(db, 10),
+    listPopularCrates(db, 10, listing.scope),
+    listRecentCrates(db, 10, listing.scope),
   ]);
   const topLevel = categories.filter((c) => !c.slug.includes("::"));
 
@@ -31,7 +34,10 @@ export default async function HomePage() {
           downloads.
         </p>
         <div className="mt-6 text-left">
-          <SearchForm id="hero-search" size="large" />
+          <SearchForm id="hero-search" size="large" view={listing.view && !listing.view.isDefault ? listing.view.slug : undefined} />
+        </div>
+        <div className="mt-3 text-left">
+          <UnknownViewNote view={listing.view} />
         </div>
       </section>
 

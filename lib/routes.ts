@@ -22,9 +22,13 @@ export interface SearchUrlParams {
   /** Rating filters, `min_<criterion>=N` in the URL (in RATING_CRITERIA order). */
   minRatings?: Partial<Record<RatingCriterion, number>>;
   page?: number;
+  /** A curated view's slug (left out for the default view). */
+  view?: string;
+  /** List the crates the view hides too (`hidden=show`). */
+  showHidden?: boolean;
 }
 
-function searchUrl({ q, sort, category, keyword, license, minRatings, page }: SearchUrlParams): string {
+function searchUrl({ q, sort, category, keyword, license, minRatings, page, view, showHidden }: SearchUrlParams): string {
   return withQuery("/search", {
     q,
     sort: sort === "relevance" ? undefined : sort,
@@ -33,6 +37,8 @@ function searchUrl({ q, sort, category, keyword, license, minRatings, page }: Se
     license,
     ...Object.fromEntries(RATING_CRITERIA.map((criterion) => [minRatingParam(criterion), minRatings?.[criterion]])),
     page: page && page > 1 ? page : undefined,
+    view,
+    hidden: showHidden ? "show" : undefined,
   });
 }
 
@@ -72,4 +78,23 @@ export const routes = {
     withQuery("/admin/users", { q: opts.q, page: opts.page && opts.page > 1 ? opts.page : undefined }),
   moderation: () => "/moderation",
   moderationLog: (page?: number) => withQuery("/moderation/log", { page: page && page > 1 ? page : undefined }),
+  lists: () => "/lists",
+  /** A filter list; `saved` shows the "Revision N saved" notice. */
+  list: (slug: string, opts: { saved?: number; created?: boolean } = {}) =>
+    withQuery(`/lists/${encodeURIComponent(slug)}`, { saved: opts.saved, created: opts.created ? 1 : undefined }),
+  /** A rule on its list's page (each line has an anchor `#L<line>`). */
+  listLine: (slug: string, line: number) => `/lists/${encodeURIComponent(slug)}#L${line}`,
+  newList: () => "/lists/new",
+  editList: (slug: string) => `/lists/${encodeURIComponent(slug)}/edit`,
+  listHistory: (slug: string) => `/lists/${encodeURIComponent(slug)}/history`,
+  listRevision: (slug: string, revision: number) => `/lists/${encodeURIComponent(slug)}/history/${revision}`,
+  views: () => "/views",
+  /** A view; `saved` shows the "view saved" notice. */
+  view: (slug: string, opts: { saved?: boolean } = {}) => withQuery(`/views/${encodeURIComponent(slug)}`, { saved: opts.saved ? 1 : undefined }),
+  newView: () => "/views/new",
+  editView: (slug: string) => `/views/${encodeURIComponent(slug)}/edit`,
+  filterListDocs: () => "/docs/filter-lists",
+  listExport: (slug: string, format: "text" | "json" | "cargo-deny") =>
+    withQuery(`/api/v1/lists/${encodeURIComponent(slug)}`, { format }),
+  viewExport: (slug: string, format: "json" | "cargo-deny") => withQuery(`/api/v1/views/${encodeURIComponent(slug)}`, { format }),
 };

@@ -12,6 +12,9 @@ import { hasFilters, searchHref, type SearchState } from "@/components/search/se
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { PastLastPage } from "@/components/ui/past-last-page";
+import { HiddenCountNote } from "@/components/view/hidden-count-note";
+import { UnknownViewNote } from "@/components/view/unknown-view-note";
+import { getPageView, viewSlugForLinks } from "@/lib/curation/get-page-view";
 import { firstParam } from "@/lib/http/first-param";
 import { parsePageParam } from "@/lib/http/parse-page-param";
 import { formatNumber } from "@/lib/registry/format";
@@ -130,7 +133,12 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 }
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {
-  const { state, page, explicit, notes, blankRatings } = readSearch(await searchParams);
+  const params = await searchParams;
+  const read = readSearch(params);
+  const { page, explicit, notes, blankRatings } = read;
+  const view = await getPageView(firstParam(params.view));
+  // Links keep a chosen view (and the hidden crates, while shown), so shared results look the same.
+  const state: SearchState = { ...read.state, view: viewSlugForLinks(view), showHidden: firstParam(params.hidden) === "show" };
   const { q, sort, filters } = state;
   // The rating form sends every criterion, "Any" as an empty value: keep shared URLs short.
   if (blankRatings && notes.length === 0) redirect(searchHref(state, { page }));
@@ -139,7 +147,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     return (
       <div className="max-w-2xl">
         <PageHeading lead="Search by crate name, or by what you need it to do.">Search crates</PageHeading>
-        <SearchForm id="search-page" size="large" labelVisible />
+        <SearchForm id="search-page" size="large" labelVisible view={state.view} />
         <p className="mt-4 text-subtle">
           Try <Link href={routes.search("json")}>json</Link>, <Link href={routes.search("http client")}>http client</Link>{" "}
           or <Link href={routes.search("async runtime")}>async runtime</Link>, or{" "}
@@ -159,6 +167,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     sort,
     filters,
     facets: true,
+    view: view ? { viewId: view.id, showHidden: state.showHidden ?? false } : null,
   });
   const hits = beyondLimit ? [] : response.results;
   const totalPages = Math.min(pageCount(response.total, PER_PAGE), MAX_PAGE);
@@ -184,8 +193,9 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
         {heading}
       </PageHeading>
       <div className="mb-4 max-w-2xl">
-        <SearchForm id="search-page" defaultValue={q} />
+        <SearchForm id="search-page" defaultValue={q} view={state.view} />
       </div>
+      <UnknownViewNote view={view} />
       {notes.map((note) => (
         <p key={note} role="note" className="mb-3 rounded border border-warn/40 bg-warn-soft px-3 py-2 text-sm text-warn">
           {note}
@@ -200,6 +210,15 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
       <div className="grid gap-x-10 gap-y-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className="min-w-0 space-y-4">
           {response.total > 0 ? <SearchSortLinks state={state} /> : null}
+          {view ? (
+            <HiddenCountNote
+              hidden={response.hidden}
+              viewTitle={view.title}
+              showing={state.showHidden ?? false}
+              showHref={searchHref(state, { showHidden: true, page })}
+              hideHref={searchHref(state, { showHidden: false, page })}
+            />
+          ) : null}
           <ActiveFilters state={state} labels={labels} />
 
           {response.total === 0 ? (

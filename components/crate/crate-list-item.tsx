@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CurationBadges, CurationReason } from "@/components/view/curation-badges";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { CrateSummary } from "@/lib/registry/crate-summary";
 import { formatCount, formatNumber } from "@/lib/registry/format";
@@ -18,7 +19,9 @@ export function CrateListItem({ crate }: { crate: CrateListEntry }) {
         </Link>
         {version ? <span className="font-mono text-sm break-all text-subtle">{version}</span> : null}
         {crate.exactMatch ? <Badge tone="brand">exact match</Badge> : null}
+        <CurationBadges curation={crate.curation ?? null} />
       </div>
+      <CurationReason curation={crate.curation ?? null} />
       {crate.description ? <p className="mt-0.5 break-words">{crate.description}</p> : null}
       <p className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-subtle">
         <span title={`${formatNumber(crate.downloads)} downloads`}>{formatCount(crate.downloads)} downloads</span>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CurationBadges } from "@/components/view/curation-badges";
 import { formatCount, formatNumber } from "@/lib/registry/format";
 import type { DependentView } from "@/lib/registry/list-dependents";
 import { routes } from "@/lib/routes";
@@ -14,6 +15,7 @@ export function DependentsList({ dependents, start = 1, label }: { dependents: D
               {d.name}
             </Link>
             {d.defaultVersion ? <span className="font-mono text-xs text-subtle">{d.defaultVersion}</span> : null}
+            <CurationBadges curation={d.curation} />
             <span className="text-subtle">
               requires{" "}
               {d.reqs.map((req, i) => (

@@ -48,12 +48,15 @@ export function InstantSearch({
   className,
   maxLength,
   placeholder,
+  view,
 }: {
   id: string;
   defaultValue: string;
   className: string;
   maxLength: number;
   placeholder: string;
+  /** The curated view's slug, when it is not the default: suggestions follow the same view as the results. */
+  view?: string;
 }) {
   const router = useRouter();
   const [value, setValue] = useState(defaultValue);
@@ -99,6 +102,7 @@ export function InstantSearch({
       inFlight.current = controller;
       try {
         const params = new URLSearchParams({ q, per_page: String(SUGGESTIONS) });
+        if (view) params.set("view", view);
         const response = await fetch(`/api/v1/search?${params}`, {
           signal: controller.signal,
           headers: { accept: "application/json" },

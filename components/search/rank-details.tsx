@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RuleLink } from "@/components/view/rule-link";
 import { routes } from "@/lib/routes";
 import { ALL_YANKED_FACTOR, QUALITY_BOOST, RATING_RANK, relevanceScore, type RankBreakdown } from "@/lib/search/rank-score";
 import type { SearchSort } from "@/lib/search/search-backend";
@@ -125,10 +126,18 @@ export function RankDetails({ name, rank, sort }: { name: string; rank: RankBrea
         <p>
           <strong>Rating:</strong> <RatingExplanation rating={rank.rating} />
         </p>
+        {rank.demotion ? (
+          <p>
+            <strong>Demoted by your view:</strong> relevance is multiplied by {rank.demotion.factor} (rule of{" "}
+            <RuleLink source={rank.demotion.by} />
+            {rank.demotion.by.reason ? <>: {rank.demotion.by.reason}</> : null}).
+          </p>
+        ) : null}
         {rank.text !== null ? (
           <p>
             <strong>Relevance:</strong> {score(rank.text)} × (1 + {QUALITY_BOOST} × {score(rank.quality)}
-            {factor(rank) !== 1 ? <> × {factor(rank).toFixed(3)}</> : null}) = {score(relevanceScore(rank)!)}
+            {factor(rank) !== 1 ? <> × {factor(rank).toFixed(3)}</> : null}){rank.demotion ? <> × {rank.demotion.factor}</> : null} ={" "}
+            {score(relevanceScore(rank)!)}
             {rank.exactMatch ? ", after the exact match." : "."}
           </p>
         ) : null}

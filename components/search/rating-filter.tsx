@@ -24,6 +24,8 @@ export function RatingFilter({ state }: { state: SearchState }) {
     ["category", filters.category],
     ["keyword", filters.keyword],
     ["license", filters.license],
+    ["view", state.view],
+    ["hidden", state.showHidden ? "show" : undefined],
   ];
   return (
     <SideBlock title="Rating">

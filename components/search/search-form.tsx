@@ -17,15 +17,19 @@ export function SearchForm({
   defaultValue = "",
   size = "compact",
   labelVisible = false,
+  view,
 }: {
   id: string;
   defaultValue?: string;
   size?: keyof typeof sizes;
   labelVisible?: boolean;
+  /** The curated view's slug when it is not the default: the results keep it in their URL. */
+  view?: string;
 }) {
   const s = sizes[size];
   return (
     <form role="search" action={routes.search()} method="get" className="w-full">
+      {view ? <input type="hidden" name="view" value={view} /> : null}
       <label htmlFor={`${id}-q`} className={labelVisible ? "mb-1 block font-medium" : "sr-only"}>
         Search crates
       </label>
@@ -37,6 +41,7 @@ export function SearchForm({
           defaultValue={defaultValue}
           placeholder="Search crates, e.g. http client"
           maxLength={MAX_QUERY_LENGTH}
+          view={view}
           className={`rounded border border-line bg-page px-3 text-ink placeholder:text-subtle ${s.input}`}
         />
         <button

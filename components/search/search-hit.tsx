@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CurationBadges, CurationReason } from "@/components/view/curation-badges";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatCount, formatNumber } from "@/lib/registry/format";
 import { routes } from "@/lib/routes";
@@ -39,7 +40,9 @@ export function SearchHitItem({
         {version ? <span className="font-mono text-sm break-all text-subtle">{version}</span> : null}
         {hit.exactMatch ? <Badge tone="brand">exact match</Badge> : null}
         {hit.rank.allYanked ? <Badge tone="warn">all versions yanked</Badge> : null}
+        <CurationBadges curation={hit.curation} />
       </div>
+      <CurationReason curation={hit.curation} />
       {hit.description ? (
         <p className="mt-0.5 break-words">
           <HighlightedText text={hit.description} query={query} />

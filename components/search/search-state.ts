@@ -6,6 +6,10 @@ export interface SearchState {
   q: string;
   sort: SearchSort;
   filters: SearchFilters;
+  /** The curated view's slug when it is not the default (links keep it, so shared results look the same). */
+  view?: string;
+  /** The crates the view hides are listed too, marked. */
+  showHidden?: boolean;
 }
 
 /**
@@ -14,13 +18,15 @@ export interface SearchState {
  */
 export function searchHref(
   state: SearchState,
-  change: { q?: string; sort?: SearchSort; page?: number; filters?: SearchFilters } = {},
+  change: { q?: string; sort?: SearchSort; page?: number; filters?: SearchFilters; showHidden?: boolean } = {},
 ): string {
   return routes.searchWith({
     q: change.q ?? state.q,
     sort: change.sort ?? state.sort,
     ...(change.filters ?? state.filters),
     page: change.page,
+    view: state.view,
+    showHidden: change.showHidden ?? state.showHidden,
   });
 }
 

@@ -43,8 +43,5 @@ export async function queryCategorySummaries(db: PrismaClient, where: Prisma.Sql
 }
 
 /** Prisma condition for crates filed in the category `slug` or one of its subcategories. */
-export function inCategoryTree(slug: string): Prisma.CrateWhereInput {
-  return { categories: { some: { category: { OR: [{ slug }, { slug: { startsWith: `${slug}::` } }] } } } };
-}
 
 export const anyCategory: Prisma.Sql = Prisma.sql`TRUE`;

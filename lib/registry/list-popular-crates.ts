@@ -1,13 +1,20 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import { crateRankOrder, crateSummarySelect, toCrateSummary, type CrateSummary } from "./crate-summary";
+import type { ViewScope } from "../curation/current-view";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { crateSummaryColumns, fromCrateSummaryRow, type CrateSummary, type CrateSummaryRow } from "./crate-summary";
 
-/** The most depended-on crates (then most downloaded), leaving out crates with every version yanked. */
-export async function listPopularCrates(db: PrismaClient, limit = 10): Promise<CrateSummary[]> {
-  const rows = await db.crate.findMany({
-    where: { allYanked: false, removedAt: null },
-    select: crateSummarySelect,
-    orderBy: crateRankOrder,
-    take: limit,
-  });
-  return rows.map(toCrateSummary);
+/**
+ * The most depended-on crates (then most downloaded), leaving out crates with
+ * every version yanked and those the view hides. Read from the
+ * reverse-dependency index, so demoted crates keep their place (and say so).
+ */
+export async function listPopularCrates(db: PrismaClient, limit = 10, view: ViewScope | null = null): Promise<CrateSummary[]> {
+  const rows = await db.$queryRaw<CrateSummaryRow[]>`
+    SELECT ${crateSummaryColumns}
+    FROM crates c
+    LEFT JOIN versions dv ON dv.id = c.default_version_id
+    LEFT JOIN crate_verdicts cv ON cv.view_id = ${view?.viewId ?? null}::int AND cv.name_lower = c.name_lower
+    WHERE c.removed_at IS NULL AND NOT c.all_yanked AND ${view ? Prisma.sql`cv.action IS DISTINCT FROM 'hide'` : Prisma.sql`TRUE`}
+    ORDER BY c.reverse_dependency_count DESC, c.downloads DESC, c.name
+    LIMIT ${limit}`;
+  return rows.map(fromCrateSummaryRow);
 }

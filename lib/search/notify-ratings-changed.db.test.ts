@@ -41,7 +41,7 @@ describe("notifyRatingsChanged", () => {
       name: "postgres",
       search: async (request) => {
         calls += 1;
-        return { total: calls, page: request.page, perPage: request.perPage, results: [], facets: null, didYouMean: null, backend: "postgres", degraded: false };
+        return { total: calls, page: request.page, perPage: request.perPage, results: [], facets: null, didYouMean: null, backend: "postgres", degraded: false, hidden: null };
       },
     };
     (globalThis as { cratelistSearch?: SearchBackend }).cratelistSearch = withCache(inner, { ttlMs: 60_000, maxEntries: 10 });

@@ -12,7 +12,18 @@ const message = (query: string) => {
 
 describe("parseSearchRequest", () => {
   it("reads the defaults from an empty query string", () => {
-    expect(parse("")).toEqual({ ok: true, request: { q: "", page: 1, perPage: 20, sort: "relevance", filters: {}, facets: false } });
+    expect(parse("")).toEqual({
+      ok: true,
+      request: { q: "", page: 1, perPage: 20, sort: "relevance", filters: {}, facets: false },
+      view: { slug: null, showHidden: false },
+    });
+  });
+
+  it("reads a view and hidden=show, and refuses a malformed view or another hidden value", () => {
+    expect(parse("q=serde&view=Strict-Spam&hidden=show")).toMatchObject({ ok: true, view: { slug: "strict-spam", showHidden: true } });
+    expect(parse("view=")).toMatchObject({ ok: true, view: { slug: null, showHidden: false } });
+    expect(parse("view=no%20spaces")).toEqual({ ok: false, message: expect.stringContaining("view must be the slug of a view") });
+    expect(parse("hidden=yes")).toEqual({ ok: false, message: expect.stringContaining('hidden takes only "show"') });
   });
 
   it("reads rating minimums per criterion, blank ones as absent", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanSlug, SHOW_HIDDEN_PARAM, VIEW_PARAM } from "../curation/current-view";
 import type { PrismaClient } from "../generated/prisma/client";
 import {
   MIN_RATING_PREFIX,
@@ -66,7 +67,13 @@ const minRatingsSchema = z.object(
   Object.fromEntries(RATING_CRITERIA.map((criterion) => [criterion, minRating(criterion)])) as Record<RatingCriterion, ReturnType<typeof minRating>>,
 );
 
-export type ParsedSearch = { ok: true; request: SearchRequest } | { ok: false; message: string };
+/** The curated view a search names: `view=<slug>` (null: the caller's default) and `hidden=show`. */
+export interface ViewChoice {
+  slug: string | null;
+  showHidden: boolean;
+}
+
+export type ParsedSearch = { ok: true; request: SearchRequest; view: ViewChoice } | { ok: false; message: string };
 
 /**
  * Reads a search from query parameters. Empty values count as absent, as a
@@ -76,6 +83,14 @@ export type ParsedSearch = { ok: true; request: SearchRequest } | { ok: false; m
 export function parseSearchRequest(params: URLSearchParams, defaults: { perPage?: number; facets?: boolean } = {}): ParsedSearch {
   const get = (key: string) => params.get(key) ?? undefined;
   const param = (key: string) => get(key)?.trim() || undefined;
+  const viewParam = param(VIEW_PARAM);
+  if (viewParam !== undefined && cleanSlug(viewParam) === null) {
+    return { ok: false, message: `${VIEW_PARAM} must be the slug of a view (lower case letters, digits and -; see /views)` };
+  }
+  const hiddenParam = param(SHOW_HIDDEN_PARAM);
+  if (hiddenParam !== undefined && hiddenParam !== "show") {
+    return { ok: false, message: `${SHOW_HIDDEN_PARAM} takes only "show" (list the crates the view hides, marked)` };
+  }
   const unknownRating = [...new Set(params.keys())].find(
     (key) => key.startsWith(MIN_RATING_PREFIX) && !(RATING_CRITERIA as readonly string[]).includes(key.slice(MIN_RATING_PREFIX.length)),
   );
@@ -108,6 +123,7 @@ export function parseSearchRequest(params: URLSearchParams, defaults: { perPage?
   return {
     ok: true,
     request: { q, page, perPage: per_page, sort, filters, facets: facets === undefined ? (defaults.facets ?? false) : facets === "true" },
+    view: { slug: viewParam === undefined ? null : cleanSlug(viewParam), showHidden: hiddenParam === "show" },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestPrisma } from "../../test/test-database";
 import { createPostgresSearchBackend } from "./postgres-search-backend";
-import { relevanceScore, type RankBreakdown } from "./rank-score";
+import { DEMOTED_FACTOR, relevanceScore, type RankBreakdown } from "./rank-score";
 import { describeSearchBackendContract } from "./search-backend-contract";
 import { searchRequest } from "../../test/search-request";
 
@@ -66,6 +66,31 @@ describe("PostgreSQL search backend", () => {
       expect(after[position(after, lower)]!.rank.rating).toMatchObject({ score: 5, count: 3, factor: expect.closeTo(1.1, 9) });
     } finally {
       await db.crateRating.deleteMany({ where: { crateName: { in: [upper, lower] } } });
+    }
+  });
+
+  it("ranks a crate its view demotes lower, in the order the breakdown explains, and only in that view", async () => {
+    const db = database.prisma;
+    const view = await db.view.create({ data: { slug: "demote-test", title: "Demote test" } });
+    try {
+      const query = (extra = {}) => backend().search(searchRequest("http", { perPage: 100, ...extra }));
+      const before = (await query()).results;
+      const target = before.find((h) => !h.exactMatch)!;
+      const by = { listSlug: "some-list", line: 7, rule: `demote ${target.name}`, reason: "test" };
+      await db.crateVerdict.create({
+        data: { viewId: view.id, nameLower: target.name.toLowerCase(), action: "demote", labels: [], sources: { action: "demote", decidedBy: by, labels: [], replaceWith: null } },
+      });
+      const after = (await query({ view: { viewId: view.id, showHidden: false } })).results;
+      const demoted = after.find((h) => h.name === target.name)!;
+      expect(demoted.rank.demotion).toEqual({ factor: DEMOTED_FACTOR, by });
+      expect(demoted.curation).toMatchObject({ action: "demote", decidedBy: by });
+      expect(after.indexOf(demoted)).toBeGreaterThan(before.indexOf(target));
+      const scores = after.filter((h) => !h.exactMatch).map((h) => relevanceScore(h.rank)!);
+      for (let k = 1; k < scores.length; k++) expect(scores[k]!).toBeLessThanOrEqual(scores[k - 1]! + 1e-6);
+      // Without the view the order is what it was.
+      expect((await query()).results.map((h) => h.name)).toEqual(before.map((h) => h.name));
+    } finally {
+      await db.view.delete({ where: { id: view.id } });
     }
   });
 });

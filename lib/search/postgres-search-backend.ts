@@ -1,5 +1,7 @@
+import type { ViewScope } from "../curation/current-view";
+import { toCrateCuration, type CurationColumns } from "../curation/crate-curation";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { QUALITY_BOOST, rankBreakdown } from "./rank-score";
+import { DEMOTED_FACTOR, QUALITY_BOOST, rankBreakdown } from "./rank-score";
 import { ratingFactorSql } from "./rating-factor-sql";
 import type { RatingCriterion, SearchBackend, SearchFacets, SearchFilters, SearchHit, SearchRequest, SearchResponse, SearchSort } from "./search-backend";
 import { FACET_LIMIT, minRatingEntries, RATING_CRITERIA, ratingSortCriterion } from "./search-backend";
@@ -19,8 +21,13 @@ import { synonymsOf } from "./synonyms";
 // sorting by it, a semi-join per rating filter (crate_ratings_criterion_score_idx
 // finds the crates above a score, crates_name_lower_key joins them), and each
 // page row's ratings for display (primary key lookups, at most per_page).
+//
+// A curated view (request.view) joins crate_verdicts by primary key: hidden
+// crates drop out of the matches (and are counted on their own, from the
+// view's hidden rows), demoted ones carry DEMOTED_FACTOR into the text
+// ranking, and the page's rows carry the verdict for display.
 
-interface HitRow {
+interface HitRow extends CurationColumns {
   name: string;
   description: string | null;
   max_version: string | null;
@@ -60,7 +67,7 @@ async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise
   if (response.total < RELAX_BELOW && terms.words.length > 1) {
     response = await searchWith(db, request, byText, matchQueries(terms, request, "any-word", byText));
   }
-  if (response.total === 0) response.didYouMean = await suggestQuery(db, terms, request.filters);
+  if (response.total === 0) response.didYouMean = await suggestQuery(db, terms, request.filters, request.view ?? null);
   return response;
 }
 
@@ -70,13 +77,17 @@ interface MatchQueries {
   /** The page's match rows in order (LIMIT and OFFSET applied), with `total` when `countInPass`. */
   page: Prisma.Sql;
   countInPass: boolean;
+  /** The matches the view hides (null without a view, or when hidden crates are shown among the matches). */
+  hidden: Prisma.Sql | null;
 }
 
 function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMode, byText: boolean): MatchQueries {
   const { filters, sort, perPage } = request;
+  const view = request.view ?? null;
   const offset = (request.page - 1) * perPage;
   const order = orderSql(sort, byText);
-  const plain = matchesSql(terms, filters, mode);
+  const plain = matchesSql(terms, filters, mode, NO_RATING_JOINS, { view });
+  const hidden = view ? matchesSql(terms, filters, mode, NO_RATING_JOINS, { view, hiddenOnly: true }) : null;
   const sortBy = ratingSortCriterion(sort);
   if (sortBy !== null && !byText) {
     // A rating sort without text: the rated crates (few, found from
@@ -84,8 +95,8 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
     // reverse-dependency index, each half cut to the page's end before they
     // are merged. One sort over a join of every crate would read them all.
     // The count runs as its own query.
-    const rated = matchesSql(terms, filters, mode, { overall: false, sortBy, only: { criterion: sortBy, rated: true } });
-    const unrated = matchesSql(terms, filters, mode, { overall: false, sortBy: null, only: { criterion: sortBy, rated: false } });
+    const rated = matchesSql(terms, filters, mode, { overall: false, sortBy, only: { criterion: sortBy, rated: true } }, { view });
+    const unrated = matchesSql(terms, filters, mode, { overall: false, sortBy: null, only: { criterion: sortBy, rated: false } }, { view });
     const end = offset + perPage;
     return {
       plain,
@@ -95,6 +106,7 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
           (SELECT m.* FROM (${unrated}) m ORDER BY ${order} LIMIT ${end})
         ) m ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}`,
       countInPass: false,
+      hidden,
     };
   }
   // Ranking by text scores every match anyway, so that one pass also counts
@@ -102,16 +114,23 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
   // sort of a text query. A sort by a column can read the page from that
   // column's index and stop, so the count runs as its own query beside it.
   const countInPass = byText && (sort === "relevance" || sortBy !== null);
-  const ranked = matchesSql(terms, filters, mode, {
-    // The rating factor is part of the text ranking: relevance order, and the tiebreak of a rating sort.
-    overall: countInPass,
-    sortBy,
-  });
+  const ranked = matchesSql(
+    terms,
+    filters,
+    mode,
+    {
+      // The rating factor is part of the text ranking: relevance order, and the tiebreak of a rating sort.
+      overall: countInPass,
+      sortBy,
+    },
+    { view },
+  );
   return {
     plain,
     page: Prisma.sql`SELECT m.*, ${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
       FROM (${ranked}) m ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}`,
     countInPass,
+    hidden,
   };
 }
 
@@ -119,20 +138,24 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
 async function searchWith(db: PrismaClient, request: SearchRequest, byText: boolean, queries: MatchQueries): Promise<SearchResponse> {
   const offset = (request.page - 1) * request.perPage;
   const order = orderSql(request.sort, byText);
-  const { plain, page, countInPass } = queries;
-  // Only the page's rows are joined to their default version and their ratings.
-  const [rows, counted, facets] = await Promise.all([
+  const { plain, page, countInPass, hidden } = queries;
+  const view = request.view ?? null;
+  // Only the page's rows are joined to their default version, their ratings and their verdict.
+  const [rows, counted, facets, hiddenCount] = await Promise.all([
     db.$queryRaw<(HitRow & { total: bigint | null })[]>`
       SELECT m.name, m.description, m.max_version, dv.num AS default_version, dv.license, m.downloads, m.recent_downloads,
         m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total,
-        rt.criteria AS rating_criteria, rt.scores AS rating_scores, rt.counts AS rating_counts
+        rt.criteria AS rating_criteria, rt.scores AS rating_scores, rt.counts AS rating_counts,
+        cv.action AS verdict_action, cv.labels AS verdict_labels, cv.replace_with AS verdict_replace_with, cv.sources AS verdict_sources
       FROM (${page}) m
       LEFT JOIN versions dv ON dv.id = m.default_version_id
       LEFT JOIN LATERAL (SELECT array_agg(r.criterion) AS criteria, array_agg(r.score) AS scores, array_agg(r.count) AS counts
         FROM crate_ratings r WHERE r.crate_name = m.name_lower) rt ON true
+      LEFT JOIN crate_verdicts cv ON cv.view_id = ${view?.viewId ?? null}::int AND cv.name_lower = m.name_lower
       ORDER BY ${order}`,
     countInPass ? Promise.resolve(null) : countMatches(db, plain),
     request.facets ? facetCounts(db, plain) : Promise.resolve(null),
+    hidden ? countMatches(db, hidden) : Promise.resolve(null),
   ]);
   // Past the last page no row carries the total: count it on its own.
   const total = counted ?? (rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, plain) : 0);
@@ -146,6 +169,7 @@ async function searchWith(db: PrismaClient, request: SearchRequest, byText: bool
     didYouMean: null,
     backend: "postgres",
     degraded: false,
+    hidden: view ? (hiddenCount ?? 0) : null,
   };
 }
 
@@ -165,6 +189,13 @@ interface RatingJoins {
 }
 
 const NO_RATING_JOINS: RatingJoins = { overall: false, sortBy: null };
+
+/** How the match set applies a curated view (see the comment at the top). */
+interface ViewJoin {
+  view: ViewScope | null;
+  /** Only the crates the view hides (to count them), instead of leaving them out. */
+  hiddenOnly?: boolean;
+}
 
 /**
  * One query word as a tsquery: the word as a prefix (names, keywords), its
@@ -206,7 +237,13 @@ function fieldScore(tsq: Prisma.Sql): Prisma.Sql {
  * their text score by the share of words matched, squared, as Meilisearch's
  * `words` rule drops words from the end of a query that finds too little.
  */
-function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode = "all-words", ratings: RatingJoins = NO_RATING_JOINS): Prisma.Sql {
+function matchesSql(
+  terms: SearchTerms,
+  filters: SearchFilters,
+  mode: MatchMode = "all-words",
+  ratings: RatingJoins = NO_RATING_JOINS,
+  curation: ViewJoin = { view: null },
+): Prisma.Sql {
   const { name, words } = terms;
   const conditions: Prisma.Sql[] = [Prisma.sql`c.removed_at IS NULL`];
   let textColumns = Prisma.sql`false AS exact, NULL::float8 AS text_score`;
@@ -261,6 +298,15 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
   if (ratings.sortBy !== null && !(ratings.sortBy === "overall" && ratings.overall)) {
     joins.push(Prisma.sql`LEFT JOIN crate_ratings rs ON rs.crate_name = c.name_lower AND rs.criterion = ${ratings.sortBy}`);
   }
+  const { view, hiddenOnly } = curation;
+  if (view && hiddenOnly) {
+    joins.push(Prisma.sql`JOIN crate_verdicts cv ON cv.view_id = ${view.viewId}::int AND cv.name_lower = c.name_lower AND cv.action = 'hide'`);
+  } else if (view) {
+    joins.push(Prisma.sql`LEFT JOIN crate_verdicts cv ON cv.view_id = ${view.viewId}::int AND cv.name_lower = c.name_lower`);
+    if (!view.showHidden) conditions.push(Prisma.sql`cv.action IS DISTINCT FROM 'hide'`);
+  }
+  const viewFactor =
+    view && !hiddenOnly ? Prisma.sql`CASE WHEN cv.action = 'demote' THEN ${DEMOTED_FACTOR}::float8 ELSE 1::float8 END` : Prisma.sql`1::float8`;
   const sortRating =
     ratings.sortBy === null ? Prisma.sql`NULL::float8` : ratings.sortBy === "overall" && ratings.overall ? Prisma.sql`ro.score` : Prisma.sql`rs.score`;
   return Prisma.sql`
@@ -269,6 +315,7 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
       crate_quality(c.downloads, c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.all_yanked) AS quality,
       ${ratings.overall ? ratingFactorSql(Prisma.sql`ro.score`, Prisma.sql`ro.count`) : Prisma.sql`1::float8`} AS rating_factor,
       ${sortRating} AS sort_rating,
+      ${viewFactor} AS view_factor,
       ${textColumns}
     FROM crates c ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
     WHERE ${Prisma.join(conditions, " AND ")}`;
@@ -277,7 +324,7 @@ function matchesSql(terms: SearchTerms, filters: SearchFilters, mode: MatchMode 
 function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
   // Text relevance (rank-score.ts's relevanceScore), or without text the most depended-on first, as the home page lists.
   const relevance = byText
-    ? Prisma.sql`m.text_score * (1 + ${QUALITY_BOOST}::float8 * m.quality * m.rating_factor) DESC, m.downloads DESC, m.name`
+    ? Prisma.sql`m.text_score * (1 + ${QUALITY_BOOST}::float8 * m.quality * m.rating_factor) * m.view_factor DESC, m.downloads DESC, m.name`
     : Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;
   if (ratingSortCriterion(sort) !== null) {
     // Best rated first; unrated crates after every rated one, each group in relevance order (the exact name is not pinned).
@@ -330,7 +377,7 @@ async function countMatches(db: PrismaClient, matches: Prisma.Sql): Promise<numb
  * dropped when nothing is close; the result is offered only if it finds
  * something with the same filters.
  */
-async function suggestQuery(db: PrismaClient, terms: SearchTerms, filters: SearchFilters): Promise<string | null> {
+async function suggestQuery(db: PrismaClient, terms: SearchTerms, filters: SearchFilters, view: ViewScope | null): Promise<string | null> {
   if (terms.words.length === 0) return null;
   const corrected: string[] = [];
   for (const word of terms.words) {
@@ -347,7 +394,7 @@ async function suggestQuery(db: PrismaClient, terms: SearchTerms, filters: Searc
   }
   const suggestion = corrected.join(" ");
   if (!suggestion || suggestion === terms.words.join(" ")) return null;
-  const found = await countMatches(db, matchesSql(searchTerms(suggestion), filters));
+  const found = await countMatches(db, matchesSql(searchTerms(suggestion), filters, "all-words", NO_RATING_JOINS, { view }));
   return found > 0 ? suggestion : null;
 }
 
@@ -370,6 +417,7 @@ function toHit(row: HitRow, now: Date): SearchHit {
     allYanked: row.all_yanked,
     overallRating: ratings.overall ?? null,
   };
+  const curation = toCrateCuration(row);
   return {
     name: row.name,
     description: row.description,
@@ -382,6 +430,7 @@ function toHit(row: HitRow, now: Date): SearchHit {
     exactMatch: row.exact,
     license: row.license,
     ratings,
-    rank: rankBreakdown(facts, row.text_score, row.exact, now),
+    rank: rankBreakdown({ ...facts, demotedBy: curation?.action === "demote" ? curation.decidedBy : null }, row.text_score, row.exact, now),
+    curation,
   };
 }

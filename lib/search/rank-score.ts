@@ -1,3 +1,5 @@
+import type { VerdictSource } from "../curation/filter-list-types";
+
 // The quality score that orders crates when the text alone does not decide.
 // It is documented for users on /docs/ranking and shown per hit ("why this
 // rank"). PostgreSQL computes the same formula in SQL (the crate_quality()
@@ -16,15 +18,19 @@
 //       reviews, 0.9 at 1 star to 1.1 at 5 stars, linear (1 at 3 stars);
 //       1 for every other crate
 //
-// Relevance order = exact name first, then text match × (1 + 2 × quality × G).
+//   V = the view factor: DEMOTED_FACTOR when the visitor's curated view
+//       demotes the crate (a `demote` rule of one of its filter lists), else 1
+//
+// Relevance order = exact name first, then text match × (1 + 2 × quality × G) × V.
 // PostgreSQL computes G in SQL from the same constants (rating-factor-sql.ts),
-// and the Meilisearch documents carry quality × G. Curated views' demotions
-// (issue 5) join this formula when they exist.
+// and the Meilisearch documents carry quality × G (V is not applied there).
 
 export const QUALITY_WEIGHTS = { downloads: 0.25, recentDownloads: 0.2, reverseDependencies: 0.4, freshness: 0.15 } as const;
 export const QUALITY_SCALES = { downloads: 1e8, recentDownloads: 1e7, reverseDependencies: 1e4, freshnessHalfLifeDays: 730 } as const;
 export const ALL_YANKED_FACTOR = 0.2;
 export const QUALITY_BOOST = 2;
+/** What a view's `demote` verdict multiplies relevance by: a demoted crate needs a far better text match to outrank another. */
+export const DEMOTED_FACTOR = 0.25;
 
 /**
  * How ratings move the rank. The factor is deliberately small: at most ±10%
@@ -45,6 +51,8 @@ export interface RankFacts {
   allYanked: boolean;
   /** The overall rating (Bayesian average) and how many reviews gave it; absent or null when nobody rated the crate. */
   overallRating?: { score: number; count: number } | null;
+  /** The rule of the visitor's view that demotes the crate; absent or null when it is not demoted. */
+  demotedBy?: VerdictSource | null;
 }
 
 export interface RankPart {
@@ -63,6 +71,8 @@ export interface RankBreakdown {
   allYanked: boolean;
   /** The overall rating and the factor it puts on quality (1 below RATING_RANK.minCount reviews); null when unrated. */
   rating: { score: number; count: number; factor: number } | null;
+  /** The view factor V and the rule behind it; null when the view does not demote the crate. */
+  demotion: { factor: number; by: VerdictSource } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -92,8 +102,8 @@ export function rankedQuality(rank: Pick<RankBreakdown, "quality" | "rating">): 
 }
 
 /** What orders matches of equal exactness in relevance order: text × (1 + QUALITY_BOOST × quality × G). Null without a text score. */
-export function relevanceScore(rank: Pick<RankBreakdown, "text" | "quality" | "rating">): number | null {
-  return rank.text === null ? null : rank.text * (1 + QUALITY_BOOST * rankedQuality(rank));
+export function relevanceScore(rank: Pick<RankBreakdown, "text" | "quality" | "rating"> & { demotion?: RankBreakdown["demotion"] }): number | null {
+  return rank.text === null ? null : rank.text * (1 + QUALITY_BOOST * rankedQuality(rank)) * (rank.demotion?.factor ?? 1);
 }
 
 export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch: boolean, now = new Date()): RankBreakdown {
@@ -108,5 +118,6 @@ export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch:
   };
   const weighted = Object.values(parts).reduce((sum, part) => sum + part.value * part.weight, 0);
   const rating = facts.overallRating ? { ...facts.overallRating, factor: ratingFactor(facts.overallRating) } : null;
-  return { text, exactMatch, quality: weighted * (facts.allYanked ? ALL_YANKED_FACTOR : 1), parts, allYanked: facts.allYanked, rating };
+  const demotion = facts.demotedBy ? { factor: DEMOTED_FACTOR, by: facts.demotedBy } : null;
+  return { text, exactMatch, quality: weighted * (facts.allYanked ? ALL_YANKED_FACTOR : 1), parts, allYanked: facts.allYanked, rating, demotion };
 }

@@ -256,5 +256,74 @@ export function describeSearchBackendContract(label: string, context: () => Cont
         expect(unrated.rank.rating).toBeNull();
       });
     });
+
+    describe("with a curated view", () => {
+      // A view whose verdicts (crate_verdicts, as lib/curation materializes
+      // them) hide serde_json and label serde deprecated with a replacement.
+      const touched = ["serde_json", "serde"];
+      const source = (line: number, rule: string) => ({ listSlug: "contract-list", line, rule, reason: `reason ${line}` });
+      let viewId = 0;
+      beforeAll(async () => {
+        const { prisma } = context();
+        const view = await prisma.view.create({ data: { slug: "contract-view", title: "Contract" } });
+        viewId = view.id;
+        await prisma.crateVerdict.createMany({
+          data: [
+            {
+              viewId,
+              nameLower: "serde_json",
+              action: "hide",
+              labels: [],
+              sources: { action: "hide", decidedBy: source(3, "hide serde_json"), labels: [], replaceWith: null },
+            },
+            {
+              viewId,
+              nameLower: "serde",
+              action: null,
+              labels: ["deprecated"],
+              replaceWith: "miniserde",
+              sources: {
+                action: null,
+                decidedBy: null,
+                labels: [{ label: "deprecated", source: source(4, "label deprecated serde") }],
+                replaceWith: { crate: "miniserde", source: source(5, "replace-with miniserde serde") },
+              },
+            },
+          ],
+        });
+        await context().ratingsChanged?.(touched);
+      }, 60_000);
+      afterAll(async () => {
+        await context().prisma.view.delete({ where: { id: viewId } });
+        await context().ratingsChanged?.(touched);
+      }, 60_000);
+      const inView = (showHidden = false) => ({ view: { viewId, showHidden } });
+
+      it("leaves out the crates the view hides and counts them; without a view nothing is hidden", async () => {
+        const plain = await search("serde", { perPage: 50 });
+        expect(plain.hidden).toBeNull();
+        expect(plain.results.map((r) => r.name)).toContain("serde_json");
+        const viewed = await search("serde", { perPage: 50, ...inView() });
+        expect(viewed.results.map((r) => r.name)).not.toContain("serde_json");
+        expect(viewed.hidden).toBe(1);
+        expect(viewed.total).toBe(plain.total - 1);
+        // A query none of whose matches the view hides counts none.
+        expect((await search("regex", inView())).hidden).toBe(0);
+      });
+
+      it("lists hidden crates marked, with the rule that hid them, when asked", async () => {
+        const shown = await search("serde", { perPage: 50, ...inView(true) });
+        const hidden = shown.results.find((r) => r.name === "serde_json");
+        expect(hidden?.curation).toEqual({ action: "hide", decidedBy: source(3, "hide serde_json"), labels: [], replaceWith: null });
+        expect(shown.hidden).toBe(1);
+      });
+
+      it("gives each hit the view's labels and recommended replacement", async () => {
+        const serde = (await search("serde", inView())).results.find((r) => r.name === "serde");
+        expect(serde?.curation).toEqual({ action: null, decidedBy: null, labels: ["deprecated"], replaceWith: "miniserde" });
+        const regex = (await search("regex", inView())).results.find((r) => r.name === "regex");
+        expect(regex?.curation).toBeNull();
+      });
+    });
   });
 }

@@ -1,3 +1,5 @@
+import type { CrateCuration } from "../curation/crate-curation";
+import type { ViewScope } from "../curation/current-view";
 import type { CrateSummary } from "../registry/crate-summary";
 import type { RankBreakdown } from "./rank-score";
 
@@ -81,6 +83,12 @@ export interface SearchRequest {
   filters: SearchFilters;
   /** Compute facet counts over the whole match set (costs time: pages ask, the API on request). */
   facets: boolean;
+  /**
+   * The curated view to apply: crates it hides are left out (and counted in
+   * `hidden`) unless `showHidden`; crates it demotes rank lower. Absent: no
+   * curation (every crate, as the registry has it).
+   */
+  view?: ViewScope | null;
 }
 
 /** One criterion's aggregate rating of a crate. */
@@ -101,6 +109,8 @@ export interface SearchHit extends CrateSummary {
   ratings: Partial<Record<RatingCriterion, HitRating>>;
   /** Why this crate ranks where it does (see rank-score.ts). */
   rank: RankBreakdown;
+  /** What the request's view does to the crate; null without a view or a verdict. */
+  curation: CrateCuration | null;
 }
 
 export interface FacetValue {
@@ -126,6 +136,8 @@ export interface SearchResponse {
   backend: SearchBackendName;
   /** True when the configured backend failed and PostgreSQL answered instead. */
   degraded: boolean;
+  /** Matches the request's view hid (left out of `total` and `results` unless hidden crates are shown); null without a view. */
+  hidden: number | null;
 }
 
 export type SearchBackendName = "postgres" | "meilisearch";

@@ -1,8 +1,28 @@
+import type { CrateCuration } from "../curation/crate-curation";
 import type { SearchResponse } from "./search-backend";
 
-/** The JSON API's shape of a search answer (snake_case, ISO dates). Documented on /docs/api. */
-export function searchResponseJson(response: SearchResponse) {
+/** The view a search applied, as the API names it. */
+export interface AppliedView {
+  slug: string;
+  title: string;
+}
+
+function curationJson(curation: CrateCuration | null) {
+  if (!curation) return null;
+  const by = curation.decidedBy;
   return {
+    action: curation.action,
+    decided_by: by ? { list: by.listSlug, line: by.line, rule: by.rule, reason: by.reason } : null,
+    labels: curation.labels,
+    replace_with: curation.replaceWith,
+  };
+}
+
+/** The JSON API's shape of a search answer (snake_case, ISO dates). Documented on /docs/api. */
+export function searchResponseJson(response: SearchResponse, view: AppliedView | null = null) {
+  return {
+    view,
+    hidden: response.hidden,
     total: response.total,
     page: response.page,
     per_page: response.perPage,
@@ -24,6 +44,7 @@ export function searchResponseJson(response: SearchResponse) {
         quality: hit.rank.quality,
         all_yanked: hit.rank.allYanked,
         rating: hit.rank.rating,
+        demoted_factor: hit.rank.demotion?.factor ?? null,
         parts: {
           downloads: hit.rank.parts.downloads,
           recent_downloads: hit.rank.parts.recentDownloads,
@@ -31,6 +52,8 @@ export function searchResponseJson(response: SearchResponse) {
           freshness: hit.rank.parts.freshness,
         },
       },
+      // What the view does to the crate (hidden crates appear only with hidden=show).
+      curation: curationJson(hit.curation),
     })),
     facets: response.facets,
     did_you_mean: response.didYouMean,

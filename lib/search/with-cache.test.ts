@@ -13,7 +13,7 @@ function countingBackend(answer: (request: SearchRequest, call: number) => Parti
       calls += 1;
       const result = answer(request, calls);
       if (result instanceof Error) throw result;
-      return { total: calls, page: 1, perPage: 10, results: [], facets: null, didYouMean: null, backend: "postgres", degraded: false, ...result };
+      return { total: calls, page: 1, perPage: 10, results: [], facets: null, didYouMean: null, backend: "postgres", degraded: false, hidden: null, ...result } as SearchResponse;
     },
   };
   return { backend, calls: () => calls };

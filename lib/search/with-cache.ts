@@ -57,7 +57,7 @@ export function withCache(backend: SearchBackend, options: CacheOptions): Cached
 }
 
 function cacheKey(request: SearchRequest): string {
-  const { q, page, perPage, sort, filters, facets } = request;
+  const { q, page, perPage, sort, filters, facets, view } = request;
   return JSON.stringify([
     q,
     page,
@@ -68,5 +68,7 @@ function cacheKey(request: SearchRequest): string {
     filters.license ?? null,
     minRatingEntries(filters),
     facets,
+    view?.viewId ?? null,
+    view?.showHidden ?? false,
   ]);
 }

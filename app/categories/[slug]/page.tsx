@@ -6,6 +6,9 @@ import { CrateList } from "@/components/crate/crate-list";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { PastLastPage } from "@/components/ui/past-last-page";
+import { ListingHiddenNote } from "@/components/view/hidden-count-note";
+import { UnknownViewNote } from "@/components/view/unknown-view-note";
+import { getListingView } from "@/lib/curation/get-page-view";
 import { getDb } from "@/lib/db";
 import { decodeParam } from "@/lib/http/decode-param";
 import { parsePageParam } from "@/lib/http/parse-page-param";
@@ -41,7 +44,8 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
   if (!category) notFound();
 
   const page = parsePageParam(query.page);
-  const crates = await listCategoryCrates(getDb(), category.slug, { page, perPage: PER_PAGE });
+  const listing = await getListingView(query);
+  const crates = await listCategoryCrates(getDb(), category.slug, { page, perPage: PER_PAGE }, listing.scope);
   const totalPages = pageCount(crates.total, PER_PAGE);
 
   return (
@@ -79,6 +83,7 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
         </section>
       ) : null}
 
+      <UnknownViewNote view={listing.view} />
       <section aria-labelledby="crates-heading">
         <h2 id="crates-heading" className="mb-1 font-semibold">
           {formatNumber(crates.total)} {crates.total === 1 ? "crate" : "crates"}
@@ -86,14 +91,15 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
             {category.subcategories.length > 0 ? ", subcategories included" : ""}, most depended-on first
           </span>
         </h2>
+        <ListingHiddenNote listing={listing} hidden={crates.hidden} href={routes.category(category.slug, page)} />
         {crates.items.length > 0 ? (
           <CrateList crates={crates.items} start={(page - 1) * PER_PAGE + 1} label={`${category.name} crates`} />
         ) : crates.total > 0 ? (
-          <PastLastPage page={page} totalPages={totalPages} lastPageHref={routes.category(category.slug, totalPages)} />
+          <PastLastPage page={page} totalPages={totalPages} lastPageHref={listing.link(routes.category(category.slug, totalPages))} />
         ) : (
           <p className="text-subtle">No crates in this category yet.</p>
         )}
-        <Pagination page={page} totalPages={totalPages} hrefFor={(p) => routes.category(category.slug, p)} />
+        <Pagination page={page} totalPages={totalPages} hrefFor={(p) => listing.link(routes.category(category.slug, p))} />
       </section>
     </>
   );

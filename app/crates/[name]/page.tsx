@@ -11,6 +11,10 @@ import { InstallSnippet } from "@/components/crate/install-snippet";
 import { VersionHistory } from "@/components/crate/version-history";
 import { CrateReviewsPreview } from "@/components/review/crate-reviews-preview";
 import { Section } from "@/components/ui/section";
+import { CrateVerdictBanner } from "@/components/view/crate-verdict-banner";
+import { HiddenCountNote } from "@/components/view/hidden-count-note";
+import { getCrateVerdict } from "@/lib/curation/get-crate-verdict";
+import { getListingView } from "@/lib/curation/get-page-view";
 import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { decodeParam } from "@/lib/http/decode-param";
@@ -68,14 +72,15 @@ export default async function CratePage({ params, searchParams }: CratePageProps
     if (!version) notFound();
   }
 
-  const actor = await getActor();
-  const [versions, dependencies, dependents, ratings, topReviews, ownReview] = await Promise.all([
+  const [actor, listing] = await Promise.all([getActor(), getListingView(query)]);
+  const [versions, dependencies, dependents, ratings, topReviews, ownReview, verdict] = await Promise.all([
     listVersions(db, crate.id),
     version ? listDependencies(db, version.id) : noDependencies,
-    listDependents(db, crate.id, { page: 1, perPage: DEPENDENTS_SHOWN }),
+    listDependents(db, crate.id, { page: 1, perPage: DEPENDENTS_SHOWN }, listing.scope),
     getCrateRatings(db, crate.name),
     listCrateReviews(db, crate.name, { sort: "helpful", page: 1, perPage: REVIEWS_SHOWN, viewer: actor }),
     actor ? getOwnReview(db, crate.name, actor.id) : null,
+    listing.view ? getCrateVerdict(db, listing.view.id, crate.name.toLowerCase()) : null,
   ]);
 
   // Features name dependencies by their manifest name (the rename, when there is one).
@@ -90,6 +95,9 @@ export default async function CratePage({ params, searchParams }: CratePageProps
     <div className="grid gap-x-10 gap-y-8 lg:grid-cols-[minmax(0,1fr)_17rem]">
       <div className="min-w-0 lg:col-start-1">
         <CrateHeader crate={crate} version={version} now={now} />
+        <div className="mt-4">
+          <CrateVerdictBanner verdict={verdict} view={listing.view} crateName={crate.name} />
+        </div>
       </div>
 
       <aside aria-label={`About ${crate.name}`} className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
@@ -134,6 +142,15 @@ export default async function CratePage({ params, searchParams }: CratePageProps
           ) : (
             <>
               <p className="mb-1 text-sm text-subtle">Crates whose latest version depends on {crate.name}, most downloaded first.</p>
+              {listing.view ? (
+                <HiddenCountNote
+                  hidden={dependents.hidden}
+                  viewTitle={listing.view.title}
+                  showing={listing.showHidden}
+                  showHref={listing.linkShowingHidden(routes.dependents(crate.name), true)}
+                  hideHref={listing.linkShowingHidden(routes.dependents(crate.name), false)}
+                />
+              ) : null}
               <DependentsList dependents={dependents.items} label={`Crates that depend on ${crate.name}`} />
               {dependents.total > dependents.items.length ? (
                 <p className="mt-3 text-sm">

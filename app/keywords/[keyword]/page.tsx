@@ -6,6 +6,9 @@ import { CrateList } from "@/components/crate/crate-list";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { PastLastPage } from "@/components/ui/past-last-page";
+import { ListingHiddenNote } from "@/components/view/hidden-count-note";
+import { UnknownViewNote } from "@/components/view/unknown-view-note";
+import { getListingView } from "@/lib/curation/get-page-view";
 import { getDb } from "@/lib/db";
 import { decodeParam } from "@/lib/http/decode-param";
 import { parsePageParam } from "@/lib/http/parse-page-param";
@@ -38,7 +41,8 @@ export default async function KeywordPage({ params, searchParams }: KeywordPageP
   if (!keyword) notFound();
 
   const page = parsePageParam(query.page);
-  const crates = await listKeywordCrates(getDb(), keyword.id, { page, perPage: PER_PAGE });
+  const listing = await getListingView(query);
+  const crates = await listKeywordCrates(getDb(), keyword.id, { page, perPage: PER_PAGE }, listing.scope);
   const totalPages = pageCount(crates.total, PER_PAGE);
 
   return (
@@ -53,14 +57,16 @@ export default async function KeywordPage({ params, searchParams }: KeywordPageP
       >
         Keyword: <span className="font-mono">{keyword.keyword}</span>
       </PageHeading>
+      <UnknownViewNote view={listing.view} />
+      <ListingHiddenNote listing={listing} hidden={crates.hidden} href={routes.keyword(keyword.keyword, page)} />
       {crates.items.length > 0 ? (
         <CrateList crates={crates.items} start={(page - 1) * PER_PAGE + 1} label={`Crates with the keyword ${keyword.keyword}`} />
       ) : crates.total > 0 ? (
-        <PastLastPage page={page} totalPages={totalPages} lastPageHref={routes.keyword(keyword.keyword, totalPages)} />
+        <PastLastPage page={page} totalPages={totalPages} lastPageHref={listing.link(routes.keyword(keyword.keyword, totalPages))} />
       ) : (
         <p className="text-subtle">No crates have this keyword.</p>
       )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={(p) => routes.keyword(keyword.keyword, p)} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={(p) => listing.link(routes.keyword(keyword.keyword, p))} />
     </>
   );
 }

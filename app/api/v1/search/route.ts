@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { resolveCurrentView } from "@/lib/curation/current-view";
 import { getDb } from "@/lib/db";
 import { internalError } from "@/lib/http/internal-error";
 import { jsonError } from "@/lib/http/json-error";
@@ -15,9 +16,15 @@ export async function GET(request: NextRequest): Promise<Response> {
   const search = parsed.request;
 
   try {
-    const unknown = await unknownFilterValue(getDb(), search.filters);
+    const db = getDb();
+    const unknown = await unknownFilterValue(db, search.filters);
     if (unknown) return jsonError(400, unknown);
-    return Response.json(searchResponseJson(await getSearchBackend().search(search)));
+    // The API applies the default view unless `view=` names another; it never reads the cookie.
+    const view = await resolveCurrentView(db, parsed.view.slug, null);
+    if (view?.unknownSlug) return jsonError(400, `unknown view "${view.unknownSlug}": see /api/v1/views for the list`);
+    const scoped = view ? { ...search, view: { viewId: view.id, showHidden: parsed.view.showHidden } } : search;
+    const answer = await getSearchBackend().search(scoped);
+    return Response.json(searchResponseJson(answer, view ? { slug: view.slug, title: view.title } : null));
   } catch (error) {
     return internalError({ route: "GET /api/v1/search", q: search.q, page: search.page, sort: search.sort }, error);
   }

@@ -6,6 +6,9 @@ import { DependentsList } from "@/components/crate/dependents-list";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { PastLastPage } from "@/components/ui/past-last-page";
+import { ListingHiddenNote } from "@/components/view/hidden-count-note";
+import { UnknownViewNote } from "@/components/view/unknown-view-note";
+import { getListingView } from "@/lib/curation/get-page-view";
 import { getDb } from "@/lib/db";
 import { decodeParam } from "@/lib/http/decode-param";
 import { parsePageParam } from "@/lib/http/parse-page-param";
@@ -41,7 +44,8 @@ export default async function DependentsPage({ params, searchParams }: Dependent
   if (!crate) notFound();
 
   const page = parsePageParam(query.page);
-  const dependents = await listDependents(getDb(), crate.id, { page, perPage: PER_PAGE });
+  const listing = await getListingView(query);
+  const dependents = await listDependents(getDb(), crate.id, { page, perPage: PER_PAGE }, listing.scope);
   const totalPages = pageCount(dependents.total, PER_PAGE);
 
   return (
@@ -56,6 +60,8 @@ export default async function DependentsPage({ params, searchParams }: Dependent
       >
         Dependents of {crate.name}
       </PageHeading>
+      <UnknownViewNote view={listing.view} />
+      <ListingHiddenNote listing={listing} hidden={dependents.hidden} href={routes.dependents(crate.name, page)} />
       {dependents.items.length > 0 ? (
         <DependentsList
           dependents={dependents.items}
@@ -63,11 +69,11 @@ export default async function DependentsPage({ params, searchParams }: Dependent
           label={`Crates that depend on ${crate.name}, page ${page}`}
         />
       ) : dependents.total > 0 ? (
-        <PastLastPage page={page} totalPages={totalPages} lastPageHref={routes.dependents(crate.name, totalPages)} />
+        <PastLastPage page={page} totalPages={totalPages} lastPageHref={listing.link(routes.dependents(crate.name, totalPages))} />
       ) : (
         <p className="text-subtle">No crate here depends on {crate.name} directly.</p>
       )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={(p) => routes.dependents(crate.name, p)} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={(p) => listing.link(routes.dependents(crate.name, p))} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { getDb } from "../db";
 import { getSearchEnv } from "../env";
 import { lookupCategoryNames } from "./meilisearch/lookup-category-names";
+import { lookupCrateCurations } from "./meilisearch/lookup-crate-curations";
 import { createMeilisearchBackend } from "./meilisearch/meilisearch-search-backend";
 import { createPostgresSearchBackend } from "./postgres-search-backend";
 import type { SearchBackend } from "./search-backend";
@@ -51,6 +52,7 @@ function createUncachedBackend(): SearchBackend {
     apiKey: MEILI_API_KEY,
     timeoutMs: MEILI_TIMEOUT_MS,
     categoryNames: lookupCategoryNames(db),
+    loadCurations: lookupCrateCurations(db),
   });
   return withFallback(meilisearch, postgres, { retryAfterMs: MEILI_RETRY_AFTER_MS });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meilisearchFilter, quoteFilterValue } from "./meilisearch-filter";
+import { hiddenInViewFilter, meilisearchFilter, quoteFilterValue, viewFilter } from "./meilisearch-filter";
 
 // How Meilisearch's filter parser reads `attribute = "value"` (filter-parser's
 // value.rs): the value runs to the first `"` not preceded by `\`; then `\"`
@@ -93,6 +93,23 @@ describe("meilisearchFilter with rating minimums", () => {
     const filters = { minRatings: { documentation: 4, "x OR y": 3 } as Record<string, number> };
     expect(meilisearchFilter(filters)).toEqual(["rating_documentation >= 4"]);
   });
+});
+
+describe("viewFilter", () => {
+  it("leaves out what the view hides, unless hidden crates are shown", () => {
+    expect(viewFilter({ viewId: 3, showHidden: false })).toEqual(["NOT hidden_in_views = 3"]);
+    expect(viewFilter({ viewId: 3, showHidden: true })).toEqual([]);
+    expect(hiddenInViewFilter(2_147_483_647)).toBe("hidden_in_views = 2147483647");
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2_147_483_648, 1e21, "1 OR x = 1" as unknown as number])(
+    "refuses a view id of %s rather than write it into the expression",
+    (viewId) => {
+      expect(() => viewFilter({ viewId, showHidden: false })).toThrow(RangeError);
+      expect(() => viewFilter({ viewId, showHidden: true })).toThrow(RangeError);
+      expect(() => hiddenInViewFilter(viewId)).toThrow(RangeError);
+    },
+  );
 });
 
 describe("quoteFilterValue", () => {

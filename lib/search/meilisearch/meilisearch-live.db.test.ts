@@ -7,7 +7,9 @@ import { createMeilisearchClient } from "./create-meilisearch-client";
 import { createMeilisearchBackend } from "./meilisearch-search-backend";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 import { lookupCategoryNames } from "./lookup-category-names";
+import { lookupCrateCurations } from "./lookup-crate-curations";
 import { pushChangedDocuments } from "./push-changed-documents";
+import { loadSearchDocumentRows } from "./search-document";
 import { searchRequest } from "../../../test/search-request";
 
 // Against a real Meilisearch, only when MEILI_URL is set (MEILI_API_KEY too if
@@ -27,7 +29,13 @@ describe.skipIf(!url)("Meilisearch, live", () => {
   const connection = { url: url!, apiKey: process.env.MEILI_API_KEY, timeoutMs: 30_000 };
   // Made lazily: a skipped block's body still runs (to collect its tests).
   let meili: Meilisearch;
-  const backend = () => createMeilisearchBackend({ ...connection, indexUid, categoryNames: lookupCategoryNames(database.prisma) });
+  const backend = () =>
+    createMeilisearchBackend({
+      ...connection,
+      indexUid,
+      categoryNames: lookupCategoryNames(database.prisma),
+      loadCurations: lookupCrateCurations(database.prisma),
+    });
   const search = (q: string, extra: Partial<SearchRequest> = {}) => backend().search(searchRequest(q, extra));
 
   beforeAll(async () => {
@@ -65,14 +73,46 @@ describe.skipIf(!url)("Meilisearch, live", () => {
     expect(await pushChangedDocuments(database.prisma, meili, { indexUid })).toEqual({ rebuilt: false, pushed: 2, deleted: 0 });
   });
 
+  it("applies a curated view: leaves out and counts what it hides, shows it on request, marks what it demotes", async () => {
+    const db = database.prisma;
+    const viewId = (await db.view.findUniqueOrThrow({ where: { slug: "default" } })).id;
+    const verdict = (nameLower: string, action: "hide" | "demote", line: number) => {
+      const decidedBy = { listSlug: "live-test", line, rule: `${action} ${nameLower}`, reason: null };
+      return { viewId, nameLower, action, sources: { action, decidedBy, labels: [], replaceWith: null } };
+    };
+    await db.crateVerdict.createMany({ data: [verdict("serde_json", "hide", 1), verdict("serde_derive", "demote", 2)] });
+    try {
+      expect(await pushChangedDocuments(db, meili, { indexUid })).toEqual({ rebuilt: false, pushed: 2, deleted: 0 });
+      const plain = await search("serde", { perPage: 50 });
+      expect(plain.hidden).toBeNull();
+      const inView = await search("serde", { perPage: 50, view: { viewId, showHidden: false } });
+      expect(inView).toMatchObject({ total: plain.total - 1, hidden: 1 });
+      expect(inView.results.map((r) => r.name)).not.toContain("serde_json");
+      const derive = inView.results.find((r) => r.name === "serde_derive")!;
+      expect(derive.curation).toMatchObject({ action: "demote", decidedBy: { line: 2 } });
+      expect(derive.rank.demotion).toMatchObject({ by: { listSlug: "live-test", line: 2 } });
+      const shown = await search("serde", { perPage: 50, view: { viewId, showHidden: true } });
+      expect(shown).toMatchObject({ total: plain.total, hidden: 1 });
+      expect(shown.results.find((r) => r.name === "serde_json")!.curation).toMatchObject({ action: "hide" });
+    } finally {
+      // Put back what the shared contract below expects.
+      await db.crateVerdict.deleteMany({ where: { viewId, nameLower: { in: ["serde_json", "serde_derive"] } } });
+      expect(await pushChangedDocuments(db, meili, { indexUid })).toEqual({ rebuilt: false, pushed: 2, deleted: 0 });
+    }
+  });
+
   describeSearchBackendContract("meilisearch", () => ({
     backend: backend(),
     prisma: database.prisma,
     // What lib/reviews does after a rating change (notifyRatingsChanged), on this run's index.
+    // The contract also calls it after changing a view's verdicts, some of
+    // which (labels only) leave the document as it was: so not every named
+    // crate is sent, but afterwards none differs from what the index holds.
     ratingsChanged: async (names) => {
       const result = await pushChangedDocuments(database.prisma, meili, { indexUid, names });
       expect(result.skipped).toBeUndefined();
-      expect(result.pushed).toBe(names.length);
+      expect(result.pushed).toBeLessThanOrEqual(names.length);
+      expect(await loadSearchDocumentRows(database.prisma, { names, changedOnly: true, limit: names.length })).toEqual([]);
     },
   }));
 });

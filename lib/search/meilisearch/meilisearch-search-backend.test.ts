@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { CrateCuration } from "../../curation/crate-curation";
+import type { VerdictSource } from "../../curation/filter-list-types";
+import { DEMOTED_FACTOR } from "../rank-score";
 import { FACET_LIMIT, type SearchRequest } from "../search-backend";
-import { createMeilisearchBackend } from "./meilisearch-search-backend";
+import { createMeilisearchBackend, type CrateCurations } from "./meilisearch-search-backend";
 import { RECORDED_NOW } from "./meilisearch-test-helpers";
-import { readRecording, replayOrRecord, type ReplayServer } from "./replay-server";
+import { readRecording, replayOrRecord, startReplayServer, type ReplayServer } from "./replay-server";
 import type { SearchDocument } from "./search-document";
 import { searchRequest } from "../../../test/search-request";
 
@@ -31,7 +34,9 @@ describe("Meilisearch search backend", () => {
     });
     const result = await backend.search(request("serde", { perPage: 3, facets: true }));
 
-    expect(result).toMatchObject({ total: 4, page: 1, perPage: 3, didYouMean: null, backend: "meilisearch", degraded: false });
+    expect(result).toMatchObject({ total: 4, page: 1, perPage: 3, didYouMean: null, backend: "meilisearch", degraded: false, hidden: null });
+    // Without a view: no curation, nothing hidden, no demotion.
+    for (const hit of result.results) expect([hit.curation, hit.rank.demotion]).toEqual([null, null]);
     expect(result.results.map((r) => r.name)).toEqual(["serde", "serde_json", "serde_derive"]);
     const [serde, json] = result.results;
     expect(serde).toMatchObject({
@@ -139,8 +144,84 @@ describe("Meilisearch search backend", () => {
       [
         "_rankingScore", "all_yanked", "categories", "category_slugs", "created_at", "default_version", "description", "downloads",
         "id", "keywords", "license", "max_version", "name", "name_canonical", "quality", "recent_downloads", "reverse_dependencies", "updated_at",
+        "hidden_in_views", "demoted_in_views",
       ].sort(),
     );
+  });
+
+  describe("in a curated view", () => {
+    // recordings/search-view.json: view 1 hides serde_spanned and demotes serde_derive.
+    const source = (rule: string, line: number): VerdictSource => ({ listSlug: "team-picks", line, rule, reason: `because of line ${line}` });
+    const verdicts = new Map<string, CrateCuration>([
+      ["serde_derive", { action: "demote", decidedBy: source("demote serde_derive", 3), labels: ["experimental"], replaceWith: null }],
+      ["serde_spanned", { action: "hide", decidedBy: source("hide serde_spanned", 4), labels: [], replaceWith: "toml" }],
+      ["serde", { action: null, decidedBy: null, labels: ["deprecated"], replaceWith: null }],
+    ]);
+    const looked: [number, string[]][] = [];
+    const loadCurations: CrateCurations = async (viewId, names) => {
+      looked.push([viewId, names]);
+      return new Map(names.flatMap((name) => (verdicts.has(name) ? [[name, verdicts.get(name)!] as const] : [])));
+    };
+    const viewBackend = async (options: { loadCurations?: CrateCurations } = {}) => {
+      server = await replayOrRecord("search-view");
+      return createMeilisearchBackend({ url: server.url, timeoutMs: 5_000, now: () => RECORDED_NOW, ...options });
+    };
+
+    it("leaves out and counts what the view hides, marks the demoted, and carries each hit's verdict", async () => {
+      looked.length = 0;
+      const backend = await viewBackend({ loadCurations });
+
+      // The filter sent (the recording holds it): NOT hidden_in_views = 1, and a count of hidden_in_views = 1.
+      const result = await backend.search(request("serde", { perPage: 3, view: { viewId: 1, showHidden: false } }));
+      expect(result).toMatchObject({ total: 3, hidden: 1, backend: "meilisearch" });
+      expect(result.results.map((r) => r.name)).toEqual(["serde", "serde_json", "serde_derive"]);
+      const [serde, json, derive] = result.results;
+      expect(serde!.curation).toEqual({ action: null, decidedBy: null, labels: ["deprecated"], replaceWith: null });
+      expect(serde!.rank.demotion).toBeNull();
+      expect(json!.curation).toBeNull();
+      expect(json!.rank.demotion).toBeNull();
+      // Meilisearch's order stands; the rank says the view demotes it, and which rule.
+      expect(derive!.curation).toEqual(verdicts.get("serde_derive"));
+      expect(derive!.rank.demotion).toEqual({ factor: DEMOTED_FACTOR, by: source("demote serde_derive", 3) });
+      expect(looked).toEqual([[1, ["serde", "serde_json", "serde_derive"]]]);
+
+      // Hidden crates shown (marked), and still counted; the view's filter joins the request's.
+      const shown = await backend.search(request("serde", { perPage: 5, filters: { keyword: "serde" }, view: { viewId: 1, showHidden: true } }));
+      expect(shown).toMatchObject({ total: 4, hidden: 1 });
+      const spanned = shown.results.find((r) => r.name === "serde_spanned")!;
+      expect(spanned.curation).toEqual({ action: "hide", decidedBy: source("hide serde_spanned", 4), labels: [], replaceWith: "toml" });
+      expect(spanned.rank.demotion).toBeNull();
+
+      // Nothing found: nothing hidden, and no verdicts looked up.
+      const none = await backend.search(request("zzqxv", { view: { viewId: 1, showHidden: false } }));
+      expect(none).toMatchObject({ total: 0, hidden: 0, results: [] });
+      expect(looked).toHaveLength(2);
+    });
+
+    it("without loadCurations still leaves out and counts hidden crates, with no verdicts on the hits", async () => {
+      const recording = readRecording("search-view");
+      server = await startReplayServer({ ...recording, exchanges: recording.exchanges.slice(0, 1) });
+      const backend = createMeilisearchBackend({ url: server.url, timeoutMs: 5_000, now: () => RECORDED_NOW });
+      const result = await backend.search(request("serde", { perPage: 3, view: { viewId: 1, showHidden: false } }));
+      expect(result).toMatchObject({ total: 3, hidden: 1 });
+      for (const hit of result.results) expect([hit.curation, hit.rank.demotion]).toEqual([null, null]);
+    });
+
+    it.each([0, -1, 1.5, Number.NaN, 2 ** 31, "1 OR x" as unknown as number])("refuses view id %s before sending anything", async (viewId) => {
+      server = await startReplayServer({ description: "no request expected", source: "test", exchanges: [] });
+      const backend = createMeilisearchBackend({ url: server.url, timeoutMs: 5_000, loadCurations });
+      await expect(backend.search(request("serde", { view: { viewId, showHidden: false } }))).rejects.toThrow(RangeError);
+      await expect(backend.search(request("serde", { view: { viewId, showHidden: true } }))).rejects.toThrow(RangeError);
+      expect(server.received).toEqual([]);
+    });
+
+    it("gets the verdict fields in a hit, and the hidden one's view (guards re-recorded answers)", () => {
+      const [, shown] = readRecording("search-view").exchanges;
+      const [page] = (shown!.response.body as { results: { hits: SearchDocument[] }[] }).results;
+      const byName = new Map(page!.hits.map((hit) => [hit.name, hit]));
+      expect(byName.get("serde_spanned")).toMatchObject({ hidden_in_views: [1], demoted_in_views: [] });
+      expect(byName.get("serde_derive")).toMatchObject({ hidden_in_views: [], demoted_in_views: [1] });
+    });
   });
 
   it("fails when the server does", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FACET_LIMIT, RATING_CRITERIA, SEARCH_SORTS } from "../search-backend";
-import { meilisearchFilter } from "./meilisearch-filter";
+import { hiddenInViewFilter, meilisearchFilter, viewFilter } from "./meilisearch-filter";
 import { FACET_ATTRIBUTES, MEILISEARCH_SORTS } from "./meilisearch-search-backend";
 import { MEILISEARCH_SETTINGS } from "./meilisearch-settings";
 
@@ -19,7 +19,11 @@ describe("MEILISEARCH_SETTINGS", () => {
     const minRatings = Object.fromEntries(RATING_CRITERIA.map((criterion) => [criterion, 3]));
     const filtered = meilisearchFilter({ category: "c", keyword: "k", license: "l", minRatings }).map((e) => e.split(" ")[0]);
     expect(filtered).toHaveLength(3 + RATING_CRITERIA.length);
-    for (const attribute of [...filtered, ...Object.values(FACET_ATTRIBUTES)]) {
+    // A curated view's: `NOT hidden_in_views = 3` and the count's `hidden_in_views = 3`; demotions stay filterable for checks.
+    const byView = [...viewFilter({ viewId: 3, showHidden: false }), hiddenInViewFilter(3)].map((e) => e.replace(/^NOT /, "").split(" ")[0]);
+    expect(byView).toEqual(["hidden_in_views", "hidden_in_views"]);
+    expect(MEILISEARCH_SETTINGS.filterableAttributes).toContain("demoted_in_views");
+    for (const attribute of [...filtered, ...byView, ...Object.values(FACET_ATTRIBUTES)]) {
       expect(MEILISEARCH_SETTINGS.filterableAttributes).toContain(attribute);
     }
   });

@@ -23,10 +23,19 @@ export const MEILISEARCH_SETTINGS = {
   // Newer servers split "attribute" into "attributeRank" and "wordPosition";
   // "attribute" still means both there.
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "quality:desc", "downloads:desc"],
-  // What SearchFilters and facets use: the facets, and each criterion's rating
-  // (`rating_documentation >= 4`). Curated views' verdicts (issue 5) join
-  // here when that issue lands.
-  filterableAttributes: ["category_slugs", "keywords", "license", "all_yanked", ...RATING_CRITERIA.map(ratingAttribute)],
+  // What SearchFilters and facets use: the facets, each criterion's rating
+  // (`rating_documentation >= 4`), and the curated views' verdicts
+  // (`NOT hidden_in_views = 3` leaves out what view 3 hides; see
+  // meilisearch-filter.ts `viewFilter`).
+  filterableAttributes: [
+    "category_slugs",
+    "keywords",
+    "license",
+    "all_yanked",
+    ...RATING_CRITERIA.map(ratingAttribute),
+    "hidden_in_views",
+    "demoted_in_views",
+  ],
   sortableAttributes: ["downloads", "recent_downloads", "updated_at", "created_at", "quality", ...RATING_CRITERIA.map(ratingAttribute)],
   typoTolerance: {
     enabled: true,

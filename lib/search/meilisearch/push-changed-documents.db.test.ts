@@ -3,6 +3,7 @@ import { useTestPrisma } from "../../../test/test-database";
 import { clientFor, ignoreQuality, keepOnlyCrates, RECORDED_NOW } from "./meilisearch-test-helpers";
 import { pushChangedDocuments } from "./push-changed-documents";
 import { replayOrRecord, type ReplayServer } from "./replay-server";
+import { loadSearchDocumentRows } from "./search-document";
 
 // Incremental pushes against recorded exchanges (recordings/push-*.json), on
 // the fixture database cut down to serde and tokio. The tests run in order:
@@ -75,5 +76,27 @@ describe("pushChangedDocuments", () => {
     expect(result).toEqual({ rebuilt: true, pushed: 1, deleted: 0 });
     expect(server!.received.filter((r) => r === "POST /indexes")).toHaveLength(2);
     expect(Object.keys(await table())).toEqual(["serde"]);
+  });
+
+  it("sends a document whose verdicts changed (a view began hiding or demoting the crate), and only then", async () => {
+    const db = database.prisma;
+    const before = await table();
+    // The recording names the views by id: the two the curation migration makes.
+    expect(await db.view.findMany({ orderBy: { id: "asc" }, select: { id: true, slug: true } })).toEqual([
+      { id: 1, slug: "default" },
+      { id: 2, slug: "everything" },
+    ]);
+    const verdict = (viewId: number, action: string) => ({ viewId, nameLower: "serde", action, sources: { decidedBy: null, labels: [], replaceWith: null } });
+    await db.crateVerdict.createMany({ data: [verdict(1, "hide"), verdict(2, "demote")] });
+    const [row] = await loadSearchDocumentRows(db, { names: ["serde"], limit: 1 });
+    expect(row!.hash).not.toBe(before.serde);
+    expect(row!.document).toMatchObject({ hidden_in_views: [1], demoted_in_views: [2] });
+
+    expect(await push("push-verdict-changed")).toEqual({ rebuilt: false, pushed: 1, deleted: 0 });
+    expect(await table()).toEqual({ serde: row!.hash });
+
+    // Labels are not in the document: a verdict that changes only them sends nothing.
+    await db.crateVerdict.update({ where: { viewId_nameLower: { viewId: 2, nameLower: "serde" } }, data: { labels: ["unmaintained"] } });
+    expect(await push("push-unchanged")).toEqual({ rebuilt: false, pushed: 0, deleted: 0 });
   });
 });

@@ -93,4 +93,45 @@ describe("loadSearchDocuments", () => {
     const [unrated] = await loadSearchDocumentRows(db, { names: ["serde"], limit: 1 });
     expect(unrated!.hash).toBe(before!.hash);
   });
+
+  it("carries the views that hide and that demote the crate, in id order; a verdict change changes the hash", async () => {
+    const db = database.prisma;
+    const [before] = await loadSearchDocumentRows(db, { names: ["anyhow"], limit: 1 });
+    expect(before!.document).toMatchObject({ hidden_in_views: [], demoted_in_views: [] });
+
+    const view = async (slug: string) => (await db.view.create({ data: { slug, title: slug } })).id;
+    const [a, b, c, d] = [await view("doc-test-a"), await view("doc-test-b"), await view("doc-test-c"), await view("doc-test-d")];
+    const verdict = (viewId: number, action: string | null) => ({
+      viewId,
+      nameLower: "anyhow",
+      action,
+      sources: { decidedBy: null, labels: [], replaceWith: null },
+    });
+    // Inserted out of order: the arrays come out sorted anyway.
+    await db.crateVerdict.createMany({ data: [verdict(c, "hide"), verdict(b, "demote"), verdict(a, "hide")] });
+    const [after] = await loadSearchDocumentRows(db, { names: ["anyhow"], limit: 1 });
+    expect(after!.hash).not.toBe(before!.hash);
+    expect(after!.document).toMatchObject({ hidden_in_views: [a, c], demoted_in_views: [b] });
+    // Other crates keep theirs.
+    const [other] = await loadSearchDocumentRows(db, { names: ["tokio"], limit: 1 });
+    expect(other!.document).toMatchObject({ hidden_in_views: [], demoted_in_views: [] });
+
+    // An exception (allow) or labels only (null) neither hide nor demote: the document stays the same.
+    await db.crateVerdict.createMany({ data: [verdict(d, "allow")] });
+    await db.crateVerdict.update({ where: { viewId_nameLower: { viewId: c, nameLower: "anyhow" } }, data: { action: null } });
+    const [relabelled] = await loadSearchDocumentRows(db, { names: ["anyhow"], limit: 1 });
+    expect(relabelled!.document).toMatchObject({ hidden_in_views: [a], demoted_in_views: [b] });
+    await db.crateVerdict.update({ where: { viewId_nameLower: { viewId: d, nameLower: "anyhow" } }, data: { labels: ["unsound"] } });
+    const [labelled] = await loadSearchDocumentRows(db, { names: ["anyhow"], limit: 1 });
+    expect(labelled!.hash).toBe(relabelled!.hash);
+
+    // A demotion that becomes a hide moves the view from one array to the other.
+    await db.crateVerdict.update({ where: { viewId_nameLower: { viewId: b, nameLower: "anyhow" } }, data: { action: "hide" } });
+    const [moved] = await loadSearchDocumentRows(db, { names: ["anyhow"], limit: 1 });
+    expect(moved!.document).toMatchObject({ hidden_in_views: [a, b], demoted_in_views: [] });
+
+    await db.crateVerdict.deleteMany({ where: { nameLower: "anyhow" } });
+    const [cleared] = await loadSearchDocumentRows(db, { names: ["anyhow"], limit: 1 });
+    expect(cleared!.hash).toBe(before!.hash);
+  });
 });

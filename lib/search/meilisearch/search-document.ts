@@ -46,6 +46,18 @@ export interface SearchDocument extends SearchDocumentRatings {
   quality: number;
   default_version: string | null;
   max_version: string | null;
+  /**
+   * The curated views (views.id, ascending) whose verdict hides the crate
+   * (crate_verdicts.action = 'hide'): a search in a view filters on it
+   * (`NOT hidden_in_views = <id>`). Empty for most crates.
+   */
+  hidden_in_views: number[];
+  /**
+   * The views whose verdict demotes the crate. Filterable, for counts and
+   * checks; the ranking rules cannot apply a per-view factor, so demoted
+   * crates keep their place in Meilisearch's order (see meilisearch-search-backend.ts).
+   */
+  demoted_in_views: number[];
 }
 
 /**
@@ -99,7 +111,9 @@ export async function loadSearchDocumentRows(
   // The document is built in SQL so that its hash is taken in the same place,
   // over the exact text that is parsed and sent. Arrays are sorted, and jsonb
   // orders keys itself, so the text (and hash) changes only when the data
-  // does: a new rating changes the crate's document, and the next push sends it.
+  // does: a new rating or a view's new verdict on the crate changes its
+  // document, and the next push sends it. The verdicts are read by name
+  // (crate_verdicts_name_lower_idx): a crate has a row per view that touches it.
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT c.id, c.name_lower, d.doc::text AS doc, md5(d.doc::text) AS hash
     FROM crates c
@@ -126,7 +140,11 @@ export async function loadSearchDocumentRows(
       'quality', round((crate_quality(c.downloads, c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.all_yanked)
         * ${ratingFactorSql(Prisma.sql`ro.score`, Prisma.sql`ro.count`)})::numeric, ${QUALITY_DECIMALS}::int)::float8,
       'default_version', dv.num,
-      'max_version', c.max_version
+      'max_version', c.max_version,
+      'hidden_in_views', coalesce((SELECT jsonb_agg(v.view_id ORDER BY v.view_id)
+        FROM crate_verdicts v WHERE v.name_lower = c.name_lower AND v.action = 'hide'), '[]'::jsonb),
+      'demoted_in_views', coalesce((SELECT jsonb_agg(v.view_id ORDER BY v.view_id)
+        FROM crate_verdicts v WHERE v.name_lower = c.name_lower AND v.action = 'demote'), '[]'::jsonb)
     ) || coalesce((SELECT jsonb_object_agg(f.key, f.value)
       FROM crate_ratings r
       CROSS JOIN LATERAL (VALUES ('rating_' || r.criterion, to_jsonb(r.score)), ('rating_' || r.criterion || '_count', to_jsonb(r.count))) f(key, value)

@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Nothing on the site loads remote images; keep the optimizer from fetching any.
   images: { unoptimized: true },
+  // Filter lists may be up to 2 MB of text (lib/curation/parse-filter-list.ts);
+  // the editor posts them through server actions, whose default limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
 };
 
 export default nextConfig;

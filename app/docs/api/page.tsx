@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeading } from "@/components/ui/page-heading";
+import { routes } from "@/lib/routes";
 import { Section } from "@/components/ui/section";
 import { RATING_RANK } from "@/lib/search/rank-score";
 import { MIN_RATING_RANGE, RATING_CRITERIA, RATING_SORTS, SEARCH_SORTS } from "@/lib/search/search-backend";
@@ -149,6 +151,22 @@ GET /api/v1/crates/no-such-crate
 404 Not Found
 { "error": "crate \`no-such-crate\` not found" }`;
 
+const filterListExample = `GET /api/v1/lists/placeholders?format=text
+
+200 OK (text/plain; charset=utf-8)
+! Title: Placeholder crates
+hide heuristic:placeholder # name reserved, no code
+
+GET /api/v1/lists/placeholders?format=yaml
+
+400 Bad Request
+{ "error": "format must be one of: json, text, cargo-deny" }
+
+GET /api/v1/views/no-such-view
+
+404 Not Found
+{ "error": "view \`no-such-view\` not found" }`;
+
 export default function ApiDocsPage() {
   return (
     <div className="max-w-3xl space-y-10">
@@ -256,6 +274,36 @@ export default function ApiDocsPage() {
       <Section id="health" title="GET /api/v1/health">
         <p className="mb-3">Answers when the site is up, without touching the database.</p>
         <CodeBlock label="Health example">{`200 OK\n{ "ok": true }`}</CodeBlock>
+      </Section>
+
+      <Section id="filter-lists" title="Filter lists and views">
+        <p className="mb-3">
+          The <Link href={routes.lists()}>filter lists</Link> curators write (format:{" "}
+          <Link href={routes.filterListDocs()}>how filter lists are written</Link>) and the <Link href={routes.views()}>views</Link>{" "}
+          that combine them, read-only. An unknown slug answers 404; an unknown{" "}
+          <code>format</code> answers 400 with the formats allowed.
+        </p>
+        <ParamTable
+          caption="Endpoints"
+          rows={[
+            ["GET /api/v1/lists", "", "Every list: slug, title, description, revision, rule_count, curators, updated_at and the addresses of its exports."],
+            [
+              "GET /api/v1/lists/{slug}",
+              "format: json (default), text, cargo-deny",
+              <>
+                One list. <code>text</code> is the list as written (<code>text/plain; charset=utf-8</code>), for subscribing
+                from another site with <code>include https://…</code>; <code>json</code> adds the parsed header and rules;{" "}
+                <code>cargo-deny</code> is a TOML <code>[bans]</code> snippet for <code>deny.toml</code> (plain text, saved as{" "}
+                <code>deny-&lt;slug&gt;.toml</code>).
+              </>,
+            ],
+            ["GET /api/v1/views", "", "Every view: its lists in order (remote ones with fetched_at and fetch_error), hidden_count, evaluated_at, owner."],
+            ["GET /api/v1/views/{slug}", "format: json (default), cargo-deny", "What one view does to crates, as JSON or as a cargo-deny snippet."],
+          ]}
+        />
+        <div className="mt-3">
+          <CodeBlock label="Filter list examples">{filterListExample}</CodeBlock>
+        </div>
       </Section>
 
       <Section id="errors" title="Errors">

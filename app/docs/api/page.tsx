@@ -235,6 +235,17 @@ export default function ApiDocsPage() {
                 the list, answers 400.
               </>,
             ],
+            [
+              "view",
+              "a view's slug, e.g. default or everything",
+              <>
+                The curated <Link href={routes.views()}>view</Link> to apply (default: the site&apos;s default view; the API
+                never reads the cookie the site&apos;s pages use). Crates it hides are left out of <code>results</code> and{" "}
+                <code>total</code> and counted in <code>hidden</code>; crates it demotes rank lower. An unknown view answers
+                400.
+              </>,
+            ],
+            ["hidden", "show", <>List the crates the view hides too, each with its <code>curation</code>. Any other value answers 400.</>],
             ["facets", "true or false (default)", "Also count, over every match, the top categories, keywords and licenses."],
             ["page", "whole number 1–1,000, default 1", "Which page of results. A page past the last one answers 200 with no results."],
             ["per_page", "whole number 1–100, default 20", "Results per page."],
@@ -247,6 +258,14 @@ export default function ApiDocsPage() {
           rating with the <code>factor</code> it puts on quality in relevance order ({RATING_RANK.factorAtLowest} at 1
           star to {RATING_RANK.factorAtHighest} at 5, and 1 below {RATING_RANK.minCount} reviews), or{" "}
           <code>null</code> for an unrated crate.
+        </p>
+        <p className="mt-3">
+          <code>view</code> is the view applied (<code>slug</code>, <code>title</code>) and <code>hidden</code> how many
+          matches it hid. Each hit&apos;s <code>curation</code> is <code>null</code> when the view says nothing about
+          the crate, else its <code>action</code> (<code>hide</code>, <code>demote</code>, <code>allow</code> or{" "}
+          <code>null</code> when only labels apply), <code>decided_by</code> (the <code>list</code>, <code>line</code>,{" "}
+          <code>rule</code> and <code>reason</code> that decided it), <code>labels</code> and <code>replace_with</code>{" "}
+          (a crate curators recommend instead).
         </p>
         <p className="mt-3">
           <code>backend</code> says which engine answered (<code>postgres</code> or <code>meilisearch</code>);{" "}

@@ -6,6 +6,7 @@ import { addFilterListCurator } from "./add-filter-list-curator";
 import { canEditFilterList } from "./can-edit-filter-list";
 import { createFilterList } from "./create-filter-list";
 import { createView } from "./create-view";
+import { enforceListSaveRateLimit, LIST_PREVIEWS_PER_HOUR } from "./enforce-list-save-rate-limit";
 import { evaluateView } from "./evaluate-view";
 import { FilterListInvalid } from "./filter-list-invalid";
 import { getCrateVerdict } from "./get-crate-verdict";
@@ -183,5 +184,16 @@ describe("filter lists and views", () => {
     expect((await getCrateVerdict(db, view.id, "unbounded"))).toMatchObject({ action: "demote" });
     expect(await getCrateVerdict(db, view.id, "serde")).toBeNull();
     await expectUserError(updateView(db, curatorA, "default", { title: "x", description: "", lists: [] }), "forbidden");
+  });
+
+  it("previews are rate-limited per account: each one evaluates every crate", async () => {
+    const db = database.prisma;
+    const limited = await createTestUser(db, { name: "Previewer", role: "curator" });
+    await createFilterList(db, limited, { slug: "previewed", title: "Previewed", description: "", body: body("hide name:serde"), message: "first" });
+    // Fill this hour's allowance, then one more preview is refused; saves have their own allowance.
+    for (let i = 0; i < LIST_PREVIEWS_PER_HOUR - 1; i++) await enforceListSaveRateLimit(db, limited.id, new Date(), "preview");
+    expect((await previewFilterList(db, limited, "previewed", body("hide name:rand"))).counts.hides).toBe(1);
+    await expectUserError(previewFilterList(db, limited, "previewed", body("hide name:rand")), "rate_limited");
+    await expect(saveFilterList(db, limited, "previewed", { body: body("hide name:rand"), message: "still saves", expectedRevision: 1 })).resolves.toEqual({ revision: 2 });
   });
 });

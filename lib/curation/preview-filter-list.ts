@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { checkFilterListBody } from "./check-filter-list-body";
 import { evaluateCrate } from "./evaluate-crate";
 import type { LineError } from "./filter-list-types";
+import { enforceListSaveRateLimit } from "./enforce-list-save-rate-limit";
 import { findEditableList } from "./find-editable-list";
 import { loadCrateFacts } from "./load-crate-facts";
 import { compileListBody, ListBodies } from "./resolve-view";
@@ -27,7 +28,8 @@ export const PREVIEW_CAP = 200;
  * fetched here: a URL not fetched yet counts as empty).
  */
 export async function previewFilterList(db: PrismaClient, actor: Actor | null, slug: string, body: string): Promise<FilterListPreview> {
-  const { list } = await findEditableList(db, actor, slug, "preview changes to this list");
+  const { list, actor: editor } = await findEditableList(db, actor, slug, "preview changes to this list");
+  await enforceListSaveRateLimit(db, editor.id, new Date(), "preview");
   const empty = { hides: [], unhides: [], demotes: [], undemotes: [], counts: { hides: 0, unhides: 0, demotes: 0, undemotes: 0 } };
   const { errors } = await checkFilterListBody(db, slug, body, { fetchUrls: false });
   if (errors.length > 0) return { errors, ...empty };

@@ -196,4 +196,30 @@ describe("filter lists and views", () => {
     await expectUserError(previewFilterList(db, limited, "previewed", body("hide name:rand")), "rate_limited");
     await expect(saveFilterList(db, limited, "previewed", { body: body("hide name:rand"), message: "still saves", expectedRevision: 1 })).resolves.toEqual({ revision: 2 });
   });
+
+  it("a save whose https include cannot be fetched (refused address, nothing listening) is refused on that line and changes nothing", async () => {
+    const db = database.prisma;
+    const owner = await createTestUser(db, { name: "Includer", role: "curator" });
+    await createFilterList(db, owner, { slug: "includer", title: "Includer", description: "", body: body("hide name:serde"), message: "first" });
+    const withInclude = (url: string) => body("hide name:rand", `include ${url}`);
+    // A private address is refused before any connection is made.
+    const refused = (await expectUserError(
+      saveFilterList(db, owner, "includer", { body: withInclude("https://10.1.2.3/list.txt"), message: "include", expectedRevision: 1 }),
+      "invalid",
+    )) as FilterListInvalid;
+    expect(refused.lineErrors).toEqual([{ line: 3, message: expect.stringContaining("Cannot fetch https://10.1.2.3/list.txt") }]);
+    // Allowed to try (a test configuration), but nothing listens there.
+    const unreachable = (await expectUserError(
+      saveFilterList(
+        db,
+        owner,
+        "includer",
+        { body: withInclude("https://127.0.0.1:1/list.txt"), message: "include", expectedRevision: 1 },
+        { fetch: { allowPrivate: true, timeoutMs: 2_000 } },
+      ),
+      "invalid",
+    )) as FilterListInvalid;
+    expect(unreachable.lineErrors).toEqual([{ line: 3, message: expect.stringContaining("Cannot fetch https://127.0.0.1:1/list.txt") }]);
+    expect(await getFilterList(db, "includer")).toMatchObject({ revision: 1, body: body("hide name:serde") });
+  });
 });

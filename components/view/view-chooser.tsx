@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
 import { unstable_rethrow } from "next/navigation";
+import { connection } from "next/server";
 import { getPageView } from "@/lib/curation/get-page-view";
 import { getDb } from "@/lib/db";
 import { chooseViewAction } from "./choose-view-action";
@@ -12,6 +13,8 @@ import { chooseViewAction } from "./choose-view-action";
  * header still renders without it.
  */
 export async function ViewChooser() {
+  // Per visitor (the cookie): never prerendered at build time, when there is no database to read.
+  await connection();
   let views: { slug: string; title: string }[];
   let current: string | null;
   try {

@@ -2,7 +2,7 @@ import type { PrismaClient, Prisma } from "../generated/prisma/client";
 import { clearSearchCache } from "../search/get-search-backend";
 import { evaluateCrate } from "./evaluate-crate";
 import type { Verdict } from "./filter-list-types";
-import { loadCrateFacts } from "./load-crate-facts";
+import { factKindsFor, loadCrateFacts } from "./load-crate-facts";
 import { resolveView } from "./resolve-view";
 
 // Materializes a view's verdicts. Every crate's facts are streamed in name
@@ -41,7 +41,7 @@ export async function evaluateView(db: PrismaClient, viewId: number, options: { 
       let hidden = 0;
       let demoted = 0;
       const pending = new VerdictRows();
-      for await (const batch of loadCrateFacts(tx, names ? { names } : {})) {
+      for await (const batch of loadCrateFacts(tx, names ? { names } : { kinds: factKindsFor(lists) })) {
         crates += batch.length;
         if (lists.length === 0) continue;
         for (const facts of batch) {

@@ -116,6 +116,17 @@ describe("refreshCrateHeuristics", () => {
     expect(squat!.owners).toEqual(["user/squatter"]);
     expect(squat!.heuristics).toContain("squatting-burst");
   });
+
+  it("loadCrateFacts reads only the kinds of facts asked for, the same crates with the same heuristics", async () => {
+    const db = database.prisma;
+    const full = await collect(loadCrateFacts(db));
+    const lean = await collect(loadCrateFacts(db, { kinds: { owners: false, keywords: true, categories: false } }));
+    expect(lean.map((f) => f.nameLower)).toEqual(full.map((f) => f.nameLower));
+    expect(lean.map((f) => f.heuristics)).toEqual(full.map((f) => f.heuristics));
+    expect(lean.map((f) => f.keywords)).toEqual(full.map((f) => f.keywords));
+    expect(lean.every((f) => f.owners.length === 0 && f.categories.length === 0)).toBe(true);
+    expect(full.some((f) => f.owners.length > 0) && full.some((f) => f.categories.length > 0)).toBe(true);
+  });
 });
 
 async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[]> {

@@ -5,6 +5,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeading } from "@/components/ui/page-heading";
 import { routes } from "@/lib/routes";
 import { Section } from "@/components/ui/section";
+import { defaultReviewsPerPage, maxReviewsPerPage, reviewSorts } from "@/lib/reviews/list-crate-reviews";
 import { RATING_RANK } from "@/lib/search/rank-score";
 import { MIN_RATING_RANGE, RATING_CRITERIA, RATING_SORTS, SEARCH_SORTS } from "@/lib/search/search-backend";
 
@@ -287,6 +288,22 @@ export default function ApiDocsPage() {
           Each dependency has <code>kind</code> <code>normal</code>, <code>build</code> or <code>dev</code>;{" "}
           <code>target</code> is the platform it applies to (for example <code>cfg(windows)</code>) or{" "}
           <code>null</code>; <code>explicit_name</code> is the name the crate uses for it when it renames the dependency.
+        </p>
+      </Section>
+
+      <Section id="reviews" title="GET /api/v1/crates/{name}/reviews">
+        <p className="mb-3">
+          A crate&apos;s published reviews and its rating aggregates, the same for everyone (hidden reviews never
+          appear). Parameters: <code>sort</code> ({reviewSorts.join(", ")}; default helpful), <code>page</code> (1–1,000)
+          and <code>per_page</code> (1–{maxReviewsPerPage}, default {defaultReviewsPerPage}). An unknown crate answers 404;
+          a bad parameter answers 400 with a message.
+        </p>
+        <p>
+          <code>ratings</code> has <code>review_count</code>, <code>frozen_since</code> (when a burst of reviews froze
+          the aggregates, else <code>null</code>) and, for every criterion, the Bayesian <code>score</code>, the plain{" "}
+          <code>mean</code>, the <code>count</code> and the 1-to-5 <code>histogram</code> (null scores where nobody rated
+          it). Each review has its author, the version it is about, the reviewer&apos;s experience, its ratings (null
+          where not rated), <code>body_html</code> (sanitized), <code>helpful</code> votes and its dates.
         </p>
       </Section>
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { CurationFormState, CurationMessageState, ListEditorState } from "@/components/curation/form-states";
+import { issueFields, refusedCurationForm, type CurationFormState, type CurationMessageState, type ListEditorState } from "@/components/curation/form-states";
 import { curationLimits } from "@/components/curation/limits";
 import { getActor } from "@/lib/auth/get-actor";
 import { addFilterListCurator } from "@/lib/curation/add-filter-list-curator";
@@ -67,15 +67,6 @@ function firstIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? "The form was not complete.";
 }
 
-/** Fields keyed by the first path segment of each issue, for per-field messages. */
-function issueFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 /** Preview or save, one form with two submit buttons (the `intent`). */
 export async function editFilterListAction(state: ListEditorState, formData: FormData): Promise<ListEditorState> {
@@ -137,14 +128,7 @@ export async function editFilterListAction(state: ListEditorState, formData: For
 export async function createFilterListAction(state: CurationFormState, formData: FormData): Promise<CurationFormState> {
   const values = Object.fromEntries(["slug", "title", "description", "body", "message"].map((name) => [name, field(formData, name) ?? ""]));
   values.body = values.body!.replace(/\r\n?/g, "\n");
-  const refused = (message: string | null, fields: Record<string, string>, lineErrors: CurationFormState["lineErrors"] = []): CurationFormState => ({
-    status: "error",
-    message,
-    fields,
-    lineErrors,
-    values,
-    attempt: state.attempt + 1,
-  });
+  const refused = refusedCurationForm(state, values);
   const parsed = createListSchema.safeParse(values);
   if (!parsed.success) return refused("The list was not created: see the messages below.", issueFields(parsed.error));
   let slug: string;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { CurationFormState } from "@/components/curation/form-states";
+import { issueFields, refusedCurationForm, type CurationFormState } from "@/components/curation/form-states";
 import { curationLimits } from "@/components/curation/limits";
 import { parseViewLists } from "@/components/curation/parse-view-lists";
 import { getActor } from "@/lib/auth/get-actor";
@@ -38,21 +38,10 @@ async function saveView(mode: "create" | "update", state: CurationFormState, for
     const value = formData.get(name);
     values[name] = typeof value === "string" ? value.replace(/\r\n?/g, "\n") : "";
   }
-  const refused = (message: string | null, fields: Record<string, string>, lineErrors: CurationFormState["lineErrors"] = []): CurationFormState => ({
-    status: "error",
-    message,
-    fields,
-    lineErrors,
-    values,
-    attempt: state.attempt + 1,
-  });
+  const refused = refusedCurationForm(state, values);
 
   const parsed = viewSchema.safeParse(values);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    return refused("The view was not saved: see the messages below.", fields);
-  }
+  if (!parsed.success) return refused("The view was not saved: see the messages below.", issueFields(parsed.error));
   const { slug, title, description } = parsed.data;
   const lists = parseViewLists(parsed.data.lists);
   if (lists.errors.length > 0) {

@@ -48,6 +48,25 @@ export interface CurationFormState {
 
 export const idleCurationForm: CurationFormState = { status: "idle", message: null, fields: {}, lineErrors: [], values: null, attempt: 0 };
 
+/** The refusal of a form's `attempt`, keeping what was typed (`values`) for the form to show again. */
+export function refusedCurationForm(state: CurationFormState, values: Record<string, string>) {
+  return (message: string | null, fields: Record<string, string>, lineErrors: LineError[] = []): CurationFormState => ({
+    status: "error",
+    message,
+    fields,
+    lineErrors,
+    values,
+    attempt: state.attempt + 1,
+  });
+}
+
+/** A message per field, keyed by the first path segment of each issue (the first issue of a field wins). */
+export function issueFields(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  return fields;
+}
+
 /** A small form's outcome (a curator added, a revert refused). */
 export interface CurationMessageState {
   status: "idle" | "ok" | "error";

@@ -1,5 +1,6 @@
 import type { Review } from "../generated/prisma/client";
 import type { Db } from "./db-types";
+import { verifiedPairs } from "../usage/verified-users";
 import { displayName } from "./display-name";
 import type { Ratings, ReviewView } from "./review-views";
 
@@ -38,10 +39,11 @@ export async function loadReviewViews(db: Db, ids: number[], viewerId: string | 
     where: { id: { in: ids } },
     include: { user: { select: { id: true, name: true } }, _count: { select: { revisions: true } } },
   });
-  const [helpful, viewerVotes, crates] = await Promise.all([
+  const [helpful, viewerVotes, crates, verified] = await Promise.all([
     helpfulness(db, ids),
     viewerId ? db.reviewVote.findMany({ where: { reviewId: { in: ids }, userId: viewerId }, select: { reviewId: true } }) : [],
     db.crate.findMany({ where: { nameLower: { in: [...new Set(rows.map((r) => r.crateName))] } }, select: { name: true, nameLower: true } }),
+    verifiedPairs(db, rows.map((r) => ({ userId: r.userId, crateName: r.crateName }))),
   ]);
   const voted = new Set(viewerVotes.map((v) => v.reviewId));
   const crateNames = new Map(crates.map((c) => [c.nameLower, c.name]));
@@ -65,6 +67,7 @@ export async function loadReviewViews(db: Db, ids: number[], viewerId: string | 
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       edited: row._count.revisions > 1,
+      verifiedUser: verified.has(`${row.userId} ${row.crateName}`),
     });
   }
   return views;

@@ -1,4 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
+import { verifiedUserFactor, verifiedUserSql } from "../usage/verified-users";
 import type { Db } from "./db-types";
 import { computeRatingAggregate, priorMeanOf, type WeightedRating } from "./compute-rating-aggregate";
 import { criteria, criterionKeys, type Criterion } from "./review-views";
@@ -12,14 +13,17 @@ type StateRow = { crate_name: string; weight: number } & Record<Criterion, numbe
 /**
  * Published reviews with their ratings: as they are now, or `asOf` a moment
  * (each review's last revision saved before it; reviews first saved later are
- * left out). Hidden status and weights are always today's.
+ * left out). Hidden status and weights are always today's. A review by a
+ * verified user (their usage reports contain the crate) weighs
+ * `verifiedUserFactor` times its stored weight.
  */
 function reviewStates(asOf: Date | undefined): Prisma.Sql {
   const picked = Prisma.raw(criteria.map((c) => `r.${criterionKeys[c]} AS "${c}"`).join(", "));
-  if (!asOf) return Prisma.sql`SELECT r.crate_name, r.weight, ${picked} FROM reviews r WHERE r.status = 'published'`;
+  const weight = Prisma.sql`(r.weight * CASE WHEN ${verifiedUserSql(Prisma.sql`r.user_id`, Prisma.sql`r.crate_name`)} THEN ${verifiedUserFactor}::float8 ELSE 1 END) AS weight`;
+  if (!asOf) return Prisma.sql`SELECT r.crate_name, ${weight}, ${picked} FROM reviews r WHERE r.status = 'published'`;
   const fromJson = Prisma.raw(criteria.map((c) => `(v.ratings->>'${c}')::int AS "${c}"`).join(", "));
   return Prisma.sql`
-    SELECT DISTINCT ON (v.review_id) r.crate_name, r.weight, ${fromJson}
+    SELECT DISTINCT ON (v.review_id) r.crate_name, ${weight}, ${fromJson}
     FROM review_revisions v JOIN reviews r ON r.id = v.review_id
     WHERE r.status = 'published' AND v.created_at < ${asOf}
     ORDER BY v.review_id, v.created_at DESC, v.id DESC`;

@@ -64,6 +64,8 @@ export interface ReviewView {
   updatedAt: Date;
   /** More than one saved revision. */
   edited: boolean;
+  /** The author's usage reports (uploaded Cargo.lock files) contain the crate: lib/usage/verified-users.ts. */
+  verifiedUser: boolean;
 }
 
 export interface CriterionAggregate {

@@ -69,6 +69,8 @@ export const routes = {
     }),
   keyword: (keyword: string, page?: number) =>
     withQuery(`/keywords/${encodeURIComponent(keyword)}`, { page: page && page > 1 ? page : undefined }),
+  /** Crates whose downloads grow fastest; page 1 is left out. */
+  trending: (page?: number) => withQuery("/trending", { page: page && page > 1 ? page : undefined }),
   apiDocs: () => "/docs/api",
   rankingDocs: () => "/docs/ranking",
   status: () => "/status",
@@ -97,4 +99,18 @@ export const routes = {
   listExport: (slug: string, format: "text" | "json" | "cargo-deny") =>
     withQuery(`/api/v1/lists/${encodeURIComponent(slug)}`, { format }),
   viewExport: (slug: string, format: "json" | "cargo-deny") => withQuery(`/api/v1/views/${encodeURIComponent(slug)}`, { format }),
+  /** The signed-in user's usage reports; `saved` (a report id) or `deleted` show a notice, `error` a refusal. */
+  usage: (opts: { saved?: number; replaced?: boolean; deleted?: boolean; error?: string } = {}) =>
+    withQuery("/usage", {
+      saved: opts.saved,
+      replaced: opts.replaced ? 1 : undefined,
+      deleted: opts.deleted ? 1 : undefined,
+      error: opts.error,
+    }),
+  /** Where the upload form posts (a route handler: it reads the file with a size limit). */
+  usageUpload: () => "/usage/upload",
+  apiTokens: () => "/settings/tokens",
+  apiUsageReports: () => "/api/v1/usage/reports",
+  apiUsageReport: (id: number) => `/api/v1/usage/reports/${id}`,
+  usageDocs: () => "/docs/api#usage-reports",
 };

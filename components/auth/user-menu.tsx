@@ -22,6 +22,9 @@ export async function UserMenu() {
                 {actor.name ?? "Your profile"}
               </Link>
             </li>
+            <li>
+              <Link href={routes.usage()}>Usage reports</Link>
+            </li>
             {hasRole(actor, "moderator") ? (
               <li>
                 <Link href={routes.moderation()}>Moderation</Link>

@@ -91,6 +91,11 @@ export function ReviewCard({
             edited<span className="sr-only">: see the history of this review</span>
           </Link>
         ) : null}
+        {review.verifiedUser ? (
+          <Badge tone="ok" title="This reviewer's uploaded Cargo.lock files use this crate; the review weighs more in the ratings.">
+            Verified user
+          </Badge>
+        ) : null}
         {review.status === "hidden" ? <Badge tone="danger">Hidden by moderators</Badge> : null}
       </p>
 

@@ -6,6 +6,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { routes } from "@/lib/routes";
 import { Section } from "@/components/ui/section";
 import { defaultReviewsPerPage, maxReviewsPerPage, reviewSorts } from "@/lib/reviews/list-crate-reviews";
+import { MAX_LOCKFILE_BYTES, MAX_LOCKFILE_PACKAGES } from "@/lib/usage/lockfile-limits";
 import { RATING_RANK } from "@/lib/search/rank-score";
 import { MIN_RATING_RANGE, RATING_CRITERIA, RATING_SORTS, SEARCH_SORTS } from "@/lib/search/search-backend";
 
@@ -167,6 +168,16 @@ GET /api/v1/views/no-such-view
 
 404 Not Found
 { "error": "view \`no-such-view\` not found" }`;
+
+const usageExample = `curl --fail -H "Authorization: Bearer $CRATELIST_TOKEN" --data-binary @Cargo.lock \\
+  https://<this site>/api/v1/usage/reports
+
+201 Created
+{ "id": 42, "created": true, "project": "my-app", "lockfile_version": 4, "crates": 187,
+  "ignored": { "git": 1, "path": 0, "other_registry": 0 }, "url": "/api/v1/usage/reports/42" }
+
+401 Unauthorized
+{ "error": "This API token was revoked on 2026-11-30." }`;
 
 export default function ApiDocsPage() {
   return (
@@ -342,13 +353,51 @@ export default function ApiDocsPage() {
         </div>
       </Section>
 
+      <Section id="usage-reports" title="Usage reports (authenticated)">
+        <p className="mb-3">
+          Upload what a project uses from its <code>Cargo.lock</code>, for example from CI. These endpoints need a personal
+          token from <Link href={routes.apiTokens()}>API tokens</Link>, sent as <code>Authorization: Bearer cl_…</code>;
+          without one, or with an expired or revoked one, they answer 401 saying which. Only the registry packages
+          (name and version) are kept, never the file; git and path packages are ignored. Uploading the same project
+          again (same packages of its own) replaces its report. At most {(MAX_LOCKFILE_BYTES / 1024 / 1024).toFixed(0)} MB
+          (413 beyond) and {MAX_LOCKFILE_PACKAGES.toLocaleString("en-US")} packages; a file that is not a lockfile
+          answers 422 with the line at fault; more than 30 uploads an hour answer 429 with <code>Retry-After</code>.
+        </p>
+        <ParamTable
+          caption="Endpoints"
+          rows={[
+            [
+              "POST /api/v1/usage/reports",
+              "body: the Cargo.lock",
+              <>
+                201 with the new report (<code>id</code>, <code>project</code>, <code>lockfile_version</code>,{" "}
+                <code>crates</code> counted, <code>ignored</code> git/path/other-registry packages), or 200 when it replaced the
+                project&apos;s earlier report.
+              </>,
+            ],
+            ["GET /api/v1/usage/reports", "", "Your reports: id, project, lockfile_version, packages, crates, dates."],
+            ["DELETE /api/v1/usage/reports/{id}", "", "Deletes one of your reports: 204, or 404 when it is not yours."],
+          ]}
+        />
+        <div className="mt-3">
+          <CodeBlock label="Usage report example">{usageExample}</CodeBlock>
+        </div>
+      </Section>
+
       <Section id="errors" title="Errors">
         <ul className="mb-3 list-disc space-y-1 pl-5">
           <li>
             <strong>400</strong>: a parameter is invalid; the message names it and the allowed values.
           </li>
           <li>
-            <strong>404</strong>: the crate does not exist here.
+            <strong>401</strong>: an authenticated endpoint got no token, or a bad, expired or revoked one.
+          </li>
+          <li>
+            <strong>404</strong>: the crate (or your report) does not exist here.
+          </li>
+          <li>
+            <strong>413</strong>, <strong>422</strong>, <strong>429</strong>: an upload is too large, is not what it should
+            be (the message says where), or came too often (<code>Retry-After</code> says when to try again).
           </li>
           <li>
             <strong>500</strong>: something failed on our side. It is logged; try again later.

@@ -12,6 +12,8 @@ import { parsePageParam } from "@/lib/http/parse-page-param";
 import { formatDate, formatNumber } from "@/lib/registry/format";
 import { pageCount } from "@/lib/registry/pagination";
 import { listUserReviews } from "@/lib/reviews/list-user-reviews";
+import { listSharedUsage } from "@/lib/usage/list-shared-usage";
+import { SharedUsageSection } from "@/components/usage/shared-usage-section";
 import { routes } from "@/lib/routes";
 import { reportReviewAction, voteReviewAction } from "@/app/crates/[name]/reviews/actions";
 
@@ -30,14 +32,14 @@ const loadUserReviews = cache(async (id: string, page: number) =>
 export async function generateMetadata({ params, searchParams }: UserPageProps): Promise<Metadata> {
   const { user } = await loadUserReviews(decodeParam((await params).id), parsePageParam((await searchParams).page));
   if (!user) return { title: "User not found" };
-  return { title: `Reviews by ${user.name}`, robots: { index: false } };
+  return { title: user.name, robots: { index: false } };
 }
 
 export default async function UserPage({ params, searchParams }: UserPageProps) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const page = parsePageParam(query.page);
   const userId = decodeParam(id);
-  const [result, actor] = await Promise.all([loadUserReviews(userId, page), getActor()]);
+  const [result, actor, usage] = await Promise.all([loadUserReviews(userId, page), getActor(), listSharedUsage(getDb(), userId)]);
   const { user, reviews, total, perPage } = result;
   if (!user) notFound();
   const totalPages = pageCount(total, perPage);
@@ -72,6 +74,7 @@ export default async function UserPage({ params, searchParams }: UserPageProps) 
         />
       )}
       <Pagination page={page} totalPages={totalPages} hrefFor={(p) => routes.user(user.id, p)} label="Review pages" />
+      <SharedUsageSection name={user.name} usage={usage} own={actor?.id === user.id} />
     </div>
   );
 }

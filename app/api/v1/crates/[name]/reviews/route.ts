@@ -43,6 +43,7 @@ function reviewJson(review: ReviewView) {
     body_html: review.bodyHtml,
     helpful: review.helpful,
     edited: review.edited,
+    verified_user: review.verifiedUser,
     created_at: review.createdAt.toISOString(),
     updated_at: review.updatedAt.toISOString(),
   };

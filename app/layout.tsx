@@ -45,6 +45,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <Link href={routes.categories()}>Categories</Link>
                 </li>
                 <li>
+                  <Link href={routes.trending()}>Trending</Link>
+                </li>
+                <li>
                   <Link href={routes.lists()}>Lists</Link>
                 </li>
                 <li>

@@ -10,16 +10,19 @@ import { listCategories } from "@/lib/registry/list-categories";
 import { listPopularCrates } from "@/lib/registry/list-popular-crates";
 import { listRecentCrates } from "@/lib/registry/list-recent-crates";
 import { routes } from "@/lib/routes";
+import { TrendingList } from "@/components/usage/trending-list";
+import { listTopTrendingCrates } from "@/lib/usage/list-trending-crates";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = getDb();
   const listing = await getListingView(await searchParams);
-  const [categories, popular, recent] = await Promise.all([
+  const [categories, popular, recent, trending] = await Promise.all([
     listCategories(db),
     listPopularCrates(db, 10, listing.scope),
     listRecentCrates(db, 10, listing.scope),
+    listTopTrendingCrates(db, 5, listing.scope),
   ]);
   const topLevel = categories.filter((c) => !c.slug.includes("::"));
 
@@ -57,6 +60,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           )}
         </Section>
       </div>
+
+      <Section id="trending" title="Trending" aside={<Link href={listing.link(routes.trending())}>See all trending crates</Link>}>
+        {trending.length > 0 ? (
+          <TrendingList crates={trending} label="Trending crates" />
+        ) : (
+          <p className="text-subtle">No download figures yet: trends are computed after each ingest.</p>
+        )}
+      </Section>
 
       <Section id="categories" title="Browse by category" aside={<Link href={routes.categories()}>All categories</Link>}>
         {topLevel.length > 0 ? (

@@ -1,11 +1,54 @@
 import Link from "next/link";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { CurationBadges } from "@/components/view/curation-badges";
 import { formatCount, formatNumber } from "@/lib/registry/format";
-import type { DependentView } from "@/lib/registry/list-dependents";
+import type { DependentSort, DependentView } from "@/lib/registry/list-dependents";
 import { routes } from "@/lib/routes";
+import { ANY_LINE, lineLabel, UNREADABLE_LINE } from "@/lib/usage/cargo-req-line";
 
-/** Crates that depend on this one, with the version requirement each uses. */
-export function DependentsList({ dependents, start = 1, label }: { dependents: DependentView[]; start?: number; label: string }) {
+function lineNote(line: string): string {
+  if (line === ANY_LINE) return "accepts any version";
+  if (line === UNREADABLE_LINE) return "requirement not readable";
+  return `line ${lineLabel(line)}`;
+}
+
+/** The figure a row shows on its right: the one the list is sorted by (downloads when sorted by name). */
+function Figure({ dependent, sort, now }: { dependent: DependentView; sort: DependentSort; now?: Date }) {
+  if (sort === "recent") {
+    return (
+      <span className="ml-auto text-subtle" title={`${formatNumber(dependent.recentDownloads)} downloads in the last 90 days`}>
+        {formatCount(dependent.recentDownloads)} recent downloads
+      </span>
+    );
+  }
+  if (sort === "updated" && dependent.updatedAt) {
+    return (
+      <span className="ml-auto text-subtle">
+        updated <TimeAgo date={dependent.updatedAt} now={now} />
+      </span>
+    );
+  }
+  return (
+    <span className="ml-auto text-subtle" title={`${formatNumber(dependent.downloads)} downloads`}>
+      {formatCount(dependent.downloads)} downloads
+    </span>
+  );
+}
+
+/** Crates that depend on this one, with the version requirement each uses and the release line it selects. */
+export function DependentsList({
+  dependents,
+  start = 1,
+  label,
+  sort = "downloads",
+  now,
+}: {
+  dependents: DependentView[];
+  start?: number;
+  label: string;
+  sort?: DependentSort;
+  now?: Date;
+}) {
   return (
     <ol start={start} aria-label={label} className="divide-y divide-line text-sm">
       {dependents.map((d) => (
@@ -23,11 +66,12 @@ export function DependentsList({ dependents, start = 1, label }: { dependents: D
                   {i > 0 ? ", " : null}
                   <code className="rounded bg-panel px-1 text-xs">{req}</code>
                 </span>
-              ))}
+              ))}{" "}
+              <span className="text-xs" data-testid="dependent-line">
+                ({lineNote(d.line)})
+              </span>
             </span>
-            <span className="ml-auto text-subtle" title={`${formatNumber(d.downloads)} downloads`}>
-              {formatCount(d.downloads)} downloads
-            </span>
+            <Figure dependent={d} sort={sort} now={now} />
           </div>
           {d.description ? <p className="mt-0.5 break-words text-subtle">{d.description}</p> : null}
         </li>

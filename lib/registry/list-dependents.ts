@@ -1,15 +1,39 @@
 import type { ViewScope } from "../curation/current-view";
 import { toCrateCuration, type CrateCuration, type CurationColumns } from "../curation/crate-curation";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { compareLinesNewestFirst, reqLine, UNREADABLE_LINE } from "../usage/cargo-req-line";
 import type { ViewPage } from "./list-ranked-crates";
 import { pageOffset, type PageRequest } from "./pagination";
+
+/** Orders of the dependents listing; `downloads` (all-time) is the default. */
+export const DEPENDENT_SORTS = ["downloads", "recent", "name", "updated"] as const;
+export type DependentSort = (typeof DEPENDENT_SORTS)[number];
+
+export function isDependentSort(value: string): value is DependentSort {
+  return (DEPENDENT_SORTS as readonly string[]).includes(value);
+}
+
+// Each order ends on the name, so pages never overlap.
+const ORDER_BY: Record<DependentSort, Prisma.Sql> = {
+  downloads: Prisma.sql`c.downloads DESC, c.name_lower ASC`,
+  recent: Prisma.sql`c.recent_downloads DESC, c.downloads DESC, c.name_lower ASC`,
+  name: Prisma.sql`c.name_lower ASC`,
+  updated: Prisma.sql`c.updated_at DESC NULLS LAST, c.name_lower ASC`,
+};
 
 export interface DependentView {
   name: string;
   description: string | null;
   /** Distinct requirements the dependent's default version puts on this crate (per target/kind). */
   reqs: string[];
+  /**
+   * The release line those requirements select (lib/usage/cargo-req-line.ts):
+   * the newest one when they differ, "*" when unbounded above, "?" when none can be read.
+   */
+  line: string;
   downloads: number;
+  recentDownloads: number;
+  updatedAt: Date | null;
   defaultVersion: string | null;
   /** What the visitor's view does to the dependent. */
   curation: CrateCuration | null;
@@ -20,27 +44,37 @@ interface DependentRow extends CurationColumns {
   description: string | null;
   reqs: string[];
   downloads: bigint;
+  recent_downloads: bigint;
+  updated_at: Date | null;
   default_version: string | null;
 }
 
+/** The line a dependent's requirements select: the newest, readable ones before unreadable ones (as crate_dependency_stats counts it). */
+export function dependentReqLine(reqs: readonly string[]): string {
+  const lines = reqs.map((req) => reqLine(req) ?? UNREADABLE_LINE).sort(compareLinesNewestFirst);
+  return lines[0] ?? UNREADABLE_LINE;
+}
+
 /**
- * Direct reverse dependencies, most downloaded first: distinct crates whose
- * default version has a normal or build dependency on this crate. Dev
- * dependencies and crates with every version yanked do not count, matching
- * Crate.reverseDependencyCount. With a view, the dependents it hides are left
- * out and counted (or listed, marked, with `showHidden`).
+ * Direct reverse dependencies, most downloaded first (or in another `sort`
+ * order): distinct crates whose default version has a normal or build
+ * dependency on this crate. Dev dependencies and crates with every version
+ * yanked do not count, matching Crate.reverseDependencyCount. With a view, the
+ * dependents it hides are left out and counted (or listed, marked, with
+ * `showHidden`).
  */
 export async function listDependents(
   db: PrismaClient,
   crateId: number,
   request: PageRequest,
   view: ViewScope | null = null,
+  sort: DependentSort = "downloads",
 ): Promise<ViewPage<DependentView>> {
   const viewId = view?.viewId ?? null;
   const shown = view && !view.showHidden ? Prisma.sql`cv.action IS DISTINCT FROM 'hide'` : Prisma.sql`TRUE`;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<DependentRow[]>`
-      SELECT c.name, c.description, c.downloads, v.num AS default_version,
+      SELECT c.name, c.description, c.downloads, c.recent_downloads, c.updated_at, v.num AS default_version,
              array_agg(DISTINCT d.req ORDER BY d.req) AS reqs,
              cv.action AS verdict_action, cv.labels AS verdict_labels, cv.replace_with AS verdict_replace_with, cv.sources AS verdict_sources
       FROM dependencies d
@@ -53,7 +87,7 @@ export async function listDependents(
         AND c.removed_at IS NULL
         AND ${shown}
       GROUP BY c.id, v.num, cv.view_id, cv.name_lower
-      ORDER BY c.downloads DESC, c.name ASC
+      ORDER BY ${ORDER_BY[sort]}
       LIMIT ${request.perPage} OFFSET ${pageOffset(request)}`,
     db.$queryRaw<{ total: bigint; hidden: bigint }[]>`
       SELECT count(DISTINCT c.id) FILTER (WHERE ${shown}) AS total, count(DISTINCT c.id) FILTER (WHERE cv.action = 'hide') AS hidden
@@ -74,7 +108,10 @@ export async function listDependents(
       name: row.name,
       description: row.description,
       reqs: row.reqs,
+      line: dependentReqLine(row.reqs),
       downloads: Number(row.downloads),
+      recentDownloads: Number(row.recent_downloads),
+      updatedAt: row.updated_at,
       defaultVersion: row.default_version,
       curation: toCrateCuration(row),
     })),

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { IngestBusyError } from "../ingest/with-ingest-run";
 import type { IngestJob, JobOutcome } from "./ingest-jobs";
 import { refreshCurationForConnection } from "../curation/refresh-curation";
+import { refreshUsageStatsForConnection } from "../usage/refresh-usage-stats";
 import { updateSearchIndex } from "./update-search-index";
 
 // A worker: pg-boss on the site's database (its tables live in the `pgboss`
@@ -122,9 +123,10 @@ async function runJob(
     outcome = await job.run({ connectionString, log: (message) => log(`${job.name}: ${message}`) });
     if (job.ingests !== false) {
       await updateSearchIndex(outcome, (message) => log(`${job.name}: ${message}`));
-      // Heuristics and verdicts follow the new registry data; a failure is
-      // logged and retried by the next run, it does not fail this one.
+      // Heuristics, verdicts and usage figures follow the new registry data; a
+      // failure is logged and retried by the next run, it does not fail this one.
       await refreshCurationForConnection(connectionString, (message) => log(`${job.name}: ${message}`));
+      await refreshUsageStatsForConnection(connectionString, (message) => log(`${job.name}: ${message}`));
     }
   } catch (error) {
     if (error instanceof IngestBusyError) {

@@ -8,6 +8,8 @@ import { DependencySections } from "@/components/crate/dependency-sections";
 import { DependentsList } from "@/components/crate/dependents-list";
 import { FeatureTable } from "@/components/crate/feature-table";
 import { InstallSnippet } from "@/components/crate/install-snippet";
+import { DownloadsChart } from "@/components/usage/downloads-chart";
+import { getCrateDownloads } from "@/lib/usage/get-crate-downloads";
 import { VersionHistory } from "@/components/crate/version-history";
 import { CrateReviewsPreview } from "@/components/review/crate-reviews-preview";
 import { Section } from "@/components/ui/section";
@@ -30,6 +32,11 @@ import { getCrateRatings } from "@/lib/reviews/get-crate-ratings";
 import { getOwnReview } from "@/lib/reviews/get-own-review";
 import { listCrateReviews } from "@/lib/reviews/list-crate-reviews";
 import { routes } from "@/lib/routes";
+import { getCrateUsage } from "@/lib/usage/get-crate-usage";
+import { CrateUsageSection } from "@/components/usage/crate-usage-section";
+import { adoptionSentence } from "@/components/usage/dependent-adoption";
+import { UsedTogether } from "@/components/usage/used-together";
+import { getDependencyStats } from "@/lib/usage/get-dependency-stats";
 import { reportReviewAction, voteReviewAction } from "./reviews/actions";
 
 export const dynamic = "force-dynamic";
@@ -72,8 +79,8 @@ export default async function CratePage({ params, searchParams }: CratePageProps
     if (!version) notFound();
   }
 
-  const [actor, listing] = await Promise.all([getActor(), getListingView(query)]);
-  const [versions, dependencies, dependents, ratings, topReviews, ownReview, verdict] = await Promise.all([
+  const [actor, listing, usage] = await Promise.all([getActor(), getListingView(query), getCrateUsage(db, crate.name.toLowerCase())]);
+  const [versions, dependencies, dependents, ratings, topReviews, ownReview, verdict, downloads, dependencyStats] = await Promise.all([
     listVersions(db, crate.id),
     version ? listDependencies(db, version.id) : noDependencies,
     listDependents(db, crate.id, { page: 1, perPage: DEPENDENTS_SHOWN }, listing.scope),
@@ -81,7 +88,10 @@ export default async function CratePage({ params, searchParams }: CratePageProps
     listCrateReviews(db, crate.name, { sort: "helpful", page: 1, perPage: REVIEWS_SHOWN, viewer: actor }),
     actor ? getOwnReview(db, crate.name, actor.id) : null,
     listing.view ? getCrateVerdict(db, listing.view.id, crate.name.toLowerCase()) : null,
+    getCrateDownloads(db, crate.id),
+    getDependencyStats(db, crate.id),
   ]);
+  const adoption = dependencyStats ? adoptionSentence(dependencyStats) : null;
 
   // Features name dependencies by their manifest name (the rename, when there is one).
   const allDependencies = [...dependencies.normal, ...dependencies.build, ...dependencies.dev];
@@ -113,6 +123,16 @@ export default async function CratePage({ params, searchParams }: CratePageProps
           />
         </Section>
 
+        {downloads ? (
+          <Section
+            id="downloads"
+            title="Downloads"
+            aside={`${formatNumber(downloads.allTime)} all time · ${formatNumber(downloads.sum90)} in the last 90 days`}
+          >
+            <DownloadsChart crateName={crate.name} downloads={downloads} />
+          </Section>
+        ) : null}
+
         <CrateReviewsPreview
           crateName={crate.name}
           ratings={ratings}
@@ -142,6 +162,13 @@ export default async function CratePage({ params, searchParams }: CratePageProps
           ) : (
             <>
               <p className="mb-1 text-sm text-subtle">Crates whose latest version depends on {crate.name}, most downloaded first.</p>
+              {dependencyStats ? (
+                <p className="mb-1 text-sm" data-testid="dependents-figures">
+                  {formatNumber(dependencyStats.directDependents)} direct {dependencyStats.directDependents === 1 ? "dependent" : "dependents"},{" "}
+                  {formatNumber(dependencyStats.transitiveDependents)} including indirect ones (crates that depend on {crate.name} through
+                  others).{adoption ? ` ${adoption}.` : ""}
+                </p>
+              ) : null}
               {listing.view ? (
                 <HiddenCountNote
                   hidden={dependents.hidden}
@@ -162,6 +189,18 @@ export default async function CratePage({ params, searchParams }: CratePageProps
             </>
           )}
         </Section>
+
+        <Section id="used-together" title="Often used together">
+          <UsedTogether
+            crateName={crate.name}
+            dependentCount={dependencyStats?.directDependents ?? dependents.total}
+            fromDependents={dependencyStats?.together ?? null}
+            fromReports={usage.together.map((t) => ({ name: t.name, count: t.projects }))}
+            reportCount={usage.projects}
+          />
+        </Section>
+
+        <CrateUsageSection crateName={crate.name} usage={usage} />
 
         <Section id="features" title="Features" aside={versionLabel}>
           {features.length > 0 ? (

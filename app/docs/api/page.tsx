@@ -302,6 +302,16 @@ export default function ApiDocsPage() {
         </p>
       </Section>
 
+      <Section id="downloads" title="GET /api/v1/crates/{name}/downloads">
+        <p>
+          The crate&apos;s daily downloads over the registry&apos;s last 90 days (the crate page&apos;s chart):{" "}
+          <code>days</code> (YYYY-MM-DD, oldest first), <code>total</code> per day, <code>average_7</code> (the trailing
+          7-day mean, null for the first 6 days), <code>versions</code> (the 4 most downloaded versions in the window,
+          each with its <code>daily</code> figures and <code>sum</code>, then <code>other</code>), <code>sum_90</code> and{" "}
+          <code>all_time</code>. Unknown crates answer 404.
+        </p>
+      </Section>
+
       <Section id="reviews" title="GET /api/v1/crates/{name}/reviews">
         <p className="mb-3">
           A crate&apos;s published reviews and its rating aggregates, the same for everyone (hidden reviews never

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SortLinks } from "@/components/ui/sort-links";
 import type { DependentSort } from "@/lib/registry/list-dependents";
 import { DEPENDENT_SORTS } from "@/lib/registry/list-dependents";
 import { routes } from "@/lib/routes";
@@ -25,36 +25,11 @@ export function dependentsHref(name: string, { sort = "downloads", page }: { sor
   return `${href}${href.includes("?") ? "&" : "?"}sort=${sort}`;
 }
 
-const chip = "inline-block rounded border px-2 py-0.5";
-
 /**
  * The orders of the dependents listing as plain links (no JavaScript
  * needed); the current one is marked, not linked. `hrefFor` keeps the rest
  * of the page's state (the view); a new order starts again at page 1.
  */
 export function DependentsSortLinks({ current, hrefFor }: { current: DependentSort; hrefFor: (sort: DependentSort) => string }) {
-  return (
-    <nav aria-label="Sort dependents" className="mb-3 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
-      <span aria-hidden="true" className="text-subtle">
-        Sort by
-      </span>
-      <ul className="flex flex-wrap items-center gap-1">
-        {DEPENDENT_SORTS.map((sort) => (
-          <li key={sort}>
-            {sort === current ? (
-              <span aria-current="true" className={`${chip} border-brand bg-brand-soft font-semibold text-brand`}>
-                <span className="sr-only">Sorted by </span>
-                {DEPENDENT_SORT_LABELS[sort]}
-              </span>
-            ) : (
-              <Link href={hrefFor(sort)} className={`${chip} border-line no-underline hover:bg-panel`}>
-                <span className="sr-only">Sort by </span>
-                {DEPENDENT_SORT_LABELS[sort]}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SortLinks label="Sort dependents" sorts={DEPENDENT_SORTS} labels={DEPENDENT_SORT_LABELS} current={current} hrefFor={hrefFor} className="mb-3" />;
 }

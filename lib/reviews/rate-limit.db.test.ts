@@ -19,6 +19,8 @@ describe("rate limits", () => {
       review_save: { perUser: 10, perIp: 30, what: "review saves" },
       vote: { perUser: 60, perIp: 120, what: "votes" },
       report: { perUser: 20, perIp: 40, what: "reports" },
+      usage_report: { perUser: 30, perIp: 60, what: "usage report uploads" },
+      api_token: { perUser: 10, perIp: 30, what: "new API tokens" },
     });
   });
 

@@ -100,12 +100,13 @@ export const routes = {
     withQuery(`/api/v1/lists/${encodeURIComponent(slug)}`, { format }),
   viewExport: (slug: string, format: "json" | "cargo-deny") => withQuery(`/api/v1/views/${encodeURIComponent(slug)}`, { format }),
   /** The signed-in user's usage reports; `saved` (a report id) or `deleted` show a notice, `error` a refusal. */
-  usage: (opts: { saved?: number; replaced?: boolean; deleted?: boolean; error?: string } = {}) =>
+  usage: (opts: { saved?: number; replaced?: boolean; deleted?: boolean; error?: string; sig?: string } = {}) =>
     withQuery("/usage", {
       saved: opts.saved,
       replaced: opts.replaced ? 1 : undefined,
       deleted: opts.deleted ? 1 : undefined,
       error: opts.error,
+      sig: opts.sig,
     }),
   /** Where the upload form posts (a route handler: it reads the file with a size limit). */
   usageUpload: () => "/usage/upload",

@@ -7,6 +7,7 @@ import { routes } from "@/lib/routes";
 import { deleteUsageReport } from "@/lib/usage/delete-usage-report";
 import { setShareUsage } from "@/lib/usage/set-share-usage";
 import { actionError } from "../crates/[name]/reviews/action-error";
+import { usageErrorHref } from "@/components/usage/usage-error-href";
 
 // The /usage page's buttons. deleteUsageReport and setShareUsage check who may
 // (only the owner); these read the form and say how it went through the URL.
@@ -17,7 +18,7 @@ export async function deleteUsageReportAction(formData: FormData): Promise<void>
   try {
     await deleteUsageReport(getDb(), actor, formData.get("reportId"));
   } catch (error) {
-    redirect(routes.usage({ error: actionError(error, { action: "deleteUsageReport" }).message }));
+    redirect(usageErrorHref(actionError(error, { action: "deleteUsageReport" }).message));
   }
   redirect(routes.usage({ deleted: true }));
 }
@@ -28,7 +29,7 @@ export async function setShareUsageAction(formData: FormData): Promise<void> {
   try {
     await setShareUsage(getDb(), actor, formData.get("share") === "yes");
   } catch (error) {
-    redirect(routes.usage({ error: actionError(error, { action: "setShareUsage" }).message }));
+    redirect(usageErrorHref(actionError(error, { action: "setShareUsage" }).message));
   }
   redirect(routes.usage());
 }

@@ -8,6 +8,7 @@ import { UsageReportTable } from "@/components/usage/usage-report-table";
 import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { firstParam } from "@/lib/http/first-param";
+import { verifyNotice } from "@/lib/http/signed-notice";
 import { routes } from "@/lib/routes";
 import { listUsageReports } from "@/lib/usage/list-usage-reports";
 import { MAX_LOCKFILE_BYTES, MAX_LOCKFILE_PACKAGES } from "@/lib/usage/lockfile-limits";
@@ -28,7 +29,9 @@ export default async function UsagePage({ searchParams }: UsagePageProps) {
   const { reports, shareUsage } = await listUsageReports(getDb(), actor);
   const saved = Number(firstParam(query.saved));
   const savedReport = Number.isSafeInteger(saved) ? reports.find((r) => r.id === saved) : undefined;
-  const error = firstParam(query.error)?.slice(0, 500);
+  // Only messages this site wrote (signed when redirecting here) are shown.
+  const shownError = firstParam(query.error);
+  const error = shownError && verifyNotice(shownError, firstParam(query.sig)) ? shownError : undefined;
 
   return (
     <div className="max-w-3xl space-y-8">

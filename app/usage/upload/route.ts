@@ -2,6 +2,7 @@ import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { requestIp } from "@/lib/request-ip";
+import { usageErrorHref } from "@/components/usage/usage-error-href";
 import { routes } from "@/lib/routes";
 import { MAX_LOCKFILE_BYTES } from "@/lib/usage/lockfile-limits";
 import { saveUsageReport } from "@/lib/usage/save-usage-report";
@@ -43,9 +44,9 @@ export async function POST(request: Request): Promise<Response> {
     const saved = await saveUsageReport(getDb(), actor, bytes, { ip: requestIp(request.headers), fileName: file.name || "Cargo.lock" });
     return back(routes.usage({ saved: saved.id, replaced: !saved.created }));
   } catch (error) {
-    if (error instanceof UserError) return back(routes.usage({ error: error.message.slice(0, 500) }));
+    if (error instanceof UserError) return back(usageErrorHref(error.message.slice(0, 500)));
     console.error("[usage] upload failed", { user: actor.id, error });
-    return back(routes.usage({ error: "Something went wrong on our side and nothing was saved. Try again later." }));
+    return back(usageErrorHref("Something went wrong on our side and nothing was saved. Try again later."));
   }
 }
 

@@ -442,9 +442,11 @@ test.describe("instant search", () => {
       if (request.url().includes("q=tokio")) cancelled.push(request.failure()?.errorText ?? "");
     });
 
+    const tokioSent = page.waitForRequest((request) => request.url().includes("q=tokio"));
     await box.pressSequentially("tokio");
     await expect(page.getByRole("banner").getByRole("status")).toHaveText("Searching…");
-    await page.waitForTimeout(400); // the tokio request is on its way
+    // The tokio request is on its way (waited for, not timed: a busy machine may send it late).
+    await tokioSent;
     await box.fill("hyper");
     await expect.poll(() => suggestionNames(page)).toContain("hyper");
     await page.waitForTimeout(1800); // longer than the tokio answer takes

@@ -53,7 +53,10 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
 };
 const issuer = await configureSignIn(env);
-const server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+// Idle keep-alive connections stay open longer than clients keep them (Node's
+// default of 5 s races clients reusing a socket just as the server closes it:
+// ECONNRESET on an innocent request).
+const server = spawn("npx", ["next", "start", "-p", String(port), "--keepAliveTimeout", "65000"], { cwd: root, env, stdio: "inherit" });
 console.log(`Serving on http://localhost:${port}`);
 const shutdown = async () => {
   server.kill("SIGTERM");

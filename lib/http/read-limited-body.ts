@@ -34,3 +34,15 @@ export async function readLimitedBody(request: Request, maxBytes: number, what: 
   }
   return bytes;
 }
+
+/**
+ * A multipart/form-data body read with readLimitedBody's limit (`maxBytes`
+ * counts the whole envelope), then parsed; a body that is not a readable form
+ * is a 422 saying `unreadable`.
+ */
+export async function readLimitedForm(request: Request, maxBytes: number, unreadable: string): Promise<FormData> {
+  const body = await readLimitedBody(request, maxBytes, "The upload");
+  return new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {
+    throw new UserError("invalid", unreadable);
+  });
+}

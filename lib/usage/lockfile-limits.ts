@@ -7,3 +7,5 @@ export const MAX_LOCKFILE_BYTES = 5 * 1024 * 1024;
 
 /** The most `[[package]]` entries (plus a `[root]`) a lockfile may have. */
 export const MAX_LOCKFILE_PACKAGES = 10_000;
+/** A form upload of a lockfile: the file and room for the multipart envelope around it. */
+export const MAX_LOCKFILE_FORM_BYTES = MAX_LOCKFILE_BYTES + 64 * 1024;

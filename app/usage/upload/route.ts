@@ -1,17 +1,14 @@
 import { getActor } from "@/lib/auth/get-actor";
 import { getDb } from "@/lib/db";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { readLimitedForm } from "@/lib/http/read-limited-body";
 import { requestIp } from "@/lib/request-ip";
 import { usageErrorHref } from "@/components/usage/usage-error-href";
 import { routes } from "@/lib/routes";
-import { MAX_LOCKFILE_BYTES } from "@/lib/usage/lockfile-limits";
+import { MAX_LOCKFILE_FORM_BYTES } from "@/lib/usage/lockfile-limits";
 import { saveUsageReport } from "@/lib/usage/save-usage-report";
 import { UserError } from "@/lib/user-error";
 
 export const dynamic = "force-dynamic";
-
-/** Room for the multipart envelope around the file. */
-const multipartOverhead = 64 * 1024;
 
 /**
  * The upload form's target (a route handler rather than a server action, so
@@ -30,12 +27,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!actor) return back(routes.signIn(routes.usage()));
 
   try {
-    const body = await readLimitedBody(request, MAX_LOCKFILE_BYTES + multipartOverhead, "The upload");
-    const form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } })
-      .formData()
-      .catch(() => {
-        throw new UserError("invalid", "The upload could not be read: send the form with a Cargo.lock file.");
-      });
+    const form = await readLimitedForm(request, MAX_LOCKFILE_FORM_BYTES, "The upload could not be read: send the form with a Cargo.lock file.");
     const file = form.get("lockfile");
     if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
       throw new UserError("invalid", "Choose a Cargo.lock file to upload.");

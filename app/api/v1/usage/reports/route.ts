@@ -1,11 +1,11 @@
 import { getDb } from "@/lib/db";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { readLimitedBody, readLimitedForm } from "@/lib/http/read-limited-body";
 import { userErrorResponse } from "@/lib/http/user-error-response";
 import { requestIp } from "@/lib/request-ip";
 import { routes } from "@/lib/routes";
 import { authenticateApiToken } from "@/lib/usage/authenticate-api-token";
 import { listUsageReports } from "@/lib/usage/list-usage-reports";
-import { MAX_LOCKFILE_BYTES } from "@/lib/usage/lockfile-limits";
+import { MAX_LOCKFILE_BYTES, MAX_LOCKFILE_FORM_BYTES } from "@/lib/usage/lockfile-limits";
 import { saveUsageReport } from "@/lib/usage/save-usage-report";
 import { UserError } from "@/lib/user-error";
 
@@ -39,9 +39,6 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-/** Room for the multipart envelope around the file. */
-const multipartOverhead = 64 * 1024;
-
 /**
  * The lockfile from the body: the body itself (`--data-binary @Cargo.lock`),
  * or the first file of a multipart form (`-F lockfile=@Cargo.lock`).
@@ -49,10 +46,7 @@ const multipartOverhead = 64 * 1024;
 async function lockfileFromBody(request: Request): Promise<{ bytes: Uint8Array; fileName?: string }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) return { bytes: await readLimitedBody(request, MAX_LOCKFILE_BYTES, "The Cargo.lock") };
-  const body = await readLimitedBody(request, MAX_LOCKFILE_BYTES + multipartOverhead, "The upload");
-  const form = await new Response(body, { headers: { "Content-Type": type } }).formData().catch(() => {
-    throw new UserError("invalid", "The multipart body could not be read: send the Cargo.lock as the body, or as a file field.");
-  });
+  const form = await readLimitedForm(request, MAX_LOCKFILE_FORM_BYTES, "The multipart body could not be read: send the Cargo.lock as the body, or as a file field.");
   const file = [...form.values()].find((value): value is File => value instanceof File);
   if (!file) throw new UserError("invalid", "The form has no file: send the Cargo.lock as the body, or as a file field.");
   return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || undefined };

@@ -74,10 +74,16 @@ async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise
 interface MatchQueries {
   /** Every match, without ratings: what counts and facets read. */
   plain: Prisma.Sql;
-  /** The page's match rows in order (LIMIT and OFFSET applied), with `total` when `countInPass`. */
+  /**
+   * The page's match rows in order (LIMIT and OFFSET applied), with `total`
+   * when `countInPass` and `hidden_total` when `hiddenInPass`. Rows marked
+   * `hidden` that the view leaves out are not part of the page (see matchQueries).
+   */
   page: Prisma.Sql;
   countInPass: boolean;
-  /** The matches the view hides (null without a view, or when hidden crates are shown among the matches). */
+  /** The page's rows also count the view's hidden matches (`hidden_total`). */
+  hiddenInPass: boolean;
+  /** The matches the view hides (null without a view), counted on their own unless `hiddenInPass`. */
   hidden: Prisma.Sql | null;
 }
 
@@ -100,12 +106,13 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
     const end = offset + perPage;
     return {
       plain,
-      page: Prisma.sql`SELECT m.*, NULL::bigint AS total FROM (
+      page: Prisma.sql`SELECT m.*, NULL::bigint AS total, NULL::bigint AS hidden_total FROM (
           (SELECT m.* FROM (${rated}) m ORDER BY ${order} LIMIT ${end})
           UNION ALL
           (SELECT m.* FROM (${unrated}) m ORDER BY ${order} LIMIT ${end})
         ) m ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}`,
       countInPass: false,
+      hiddenInPass: false,
       hidden,
     };
   }
@@ -114,6 +121,10 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
   // sort of a text query. A sort by a column can read the page from that
   // column's index and stop, so the count runs as its own query beside it.
   const countInPass = byText && (sort === "relevance" || sortBy !== null);
+  // The same pass counts the view's hidden matches too: it keeps them, sorted
+  // after every visible match so that they only reach a page past the last
+  // visible one, where searchWith drops them.
+  const hiddenInPass = countInPass && view !== null;
   const ranked = matchesSql(
     terms,
     filters,
@@ -123,13 +134,19 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
       overall: countInPass,
       sortBy,
     },
-    { view },
+    { view, keepHidden: hiddenInPass },
   );
+  const listed = hiddenInPass && !view.showHidden ? Prisma.sql`NOT m.hidden` : Prisma.sql`true`;
+  const counts = hiddenInPass
+    ? Prisma.sql`count(*) FILTER (WHERE ${listed}) OVER () AS total, count(*) FILTER (WHERE m.hidden) OVER () AS hidden_total`
+    : Prisma.sql`${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total, NULL::bigint AS hidden_total`;
   return {
     plain,
-    page: Prisma.sql`SELECT m.*, ${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
-      FROM (${ranked}) m ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}`,
+    page: Prisma.sql`SELECT m.*, ${counts}
+      FROM (${ranked}) m ORDER BY ${hiddenInPass && !view.showHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
+      LIMIT ${perPage} OFFSET ${offset}`,
     countInPass,
+    hiddenInPass,
     hidden,
   };
 }
@@ -138,13 +155,13 @@ function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMod
 async function searchWith(db: PrismaClient, request: SearchRequest, byText: boolean, queries: MatchQueries): Promise<SearchResponse> {
   const offset = (request.page - 1) * request.perPage;
   const order = orderSql(request.sort, byText);
-  const { plain, page, countInPass, hidden } = queries;
+  const { plain, page, countInPass, hiddenInPass, hidden } = queries;
   const view = request.view ?? null;
   // Only the page's rows are joined to their default version, their ratings and their verdict.
   const [rows, counted, facets, hiddenCount] = await Promise.all([
-    db.$queryRaw<(HitRow & { total: bigint | null })[]>`
+    db.$queryRaw<(HitRow & { total: bigint | null; hidden_total: bigint | null; hidden: boolean })[]>`
       SELECT m.name, m.description, m.max_version, dv.num AS default_version, dv.license, m.downloads, m.recent_downloads,
-        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total,
+        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total, m.hidden_total, m.hidden,
         rt.criteria AS rating_criteria, rt.scores AS rating_scores, rt.counts AS rating_counts,
         cv.action AS verdict_action, cv.labels AS verdict_labels, cv.replace_with AS verdict_replace_with, cv.sources AS verdict_sources
       FROM (${page}) m
@@ -155,21 +172,23 @@ async function searchWith(db: PrismaClient, request: SearchRequest, byText: bool
       ORDER BY ${order}`,
     countInPass ? Promise.resolve(null) : countMatches(db, plain),
     request.facets ? facetCounts(db, plain) : Promise.resolve(null),
-    hidden ? countMatches(db, hidden) : Promise.resolve(null),
+    hidden && !hiddenInPass ? countMatches(db, hidden) : Promise.resolve(null),
   ]);
-  // Past the last page no row carries the total: count it on its own.
+  // Past the last page no row carries the counts: count them on their own.
   const total = counted ?? (rows[0] ? Number(rows[0].total) : offset > 0 ? await countMatches(db, plain) : 0);
+  const hiddenTotal = !hiddenInPass ? hiddenCount : rows[0] ? Number(rows[0].hidden_total) : hidden ? await countMatches(db, hidden) : 0;
+  const listed = view?.showHidden ? rows : rows.filter((row) => !row.hidden);
   const now = new Date();
   return {
     total,
     page: request.page,
     perPage: request.perPage,
-    results: rows.map((row) => toHit(row, now)),
+    results: listed.map((row) => toHit(row, now)),
     facets,
     didYouMean: null,
     backend: "postgres",
     degraded: false,
-    hidden: view ? (hiddenCount ?? 0) : null,
+    hidden: view ? (hiddenTotal ?? 0) : null,
   };
 }
 
@@ -195,6 +214,8 @@ interface ViewJoin {
   view: ViewScope | null;
   /** Only the crates the view hides (to count them), instead of leaving them out. */
   hiddenOnly?: boolean;
+  /** Keep the crates the view hides even when it does not show them (`hidden` marks them), to count them in the same pass. */
+  keepHidden?: boolean;
 }
 
 /**
@@ -207,7 +228,18 @@ function wordTsquery(word: string): Prisma.Sql {
   for (const synonym of synonymsOf(word)) {
     parts.push(Prisma.sql`phraseto_tsquery('simple', ${synonym})`, Prisma.sql`phraseto_tsquery('english', ${synonym})`);
   }
-  return Prisma.sql`(${Prisma.join(parts, " || ")})`;
+  return once(Prisma.join(parts, " || "));
+}
+
+/**
+ * An expression of constants and parameters evaluated once per query, not
+ * once per row: an uncorrelated scalar subquery is an InitPlan. to_tsquery
+ * and similar functions are only STABLE, so written inline PostgreSQL would
+ * parse the query text again for every crate it scores (ten times the cost of
+ * the scoring itself on a broad word).
+ */
+function once(expression: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT ${expression})`;
 }
 
 /** Shortest one-word query matched against names with the same letters in another order. */
@@ -250,10 +282,10 @@ function matchesSql(
   if (words.length > 0) {
     const canonical = canonicalName(name);
     const groups = words.map(wordTsquery);
-    const tsq = Prisma.sql`(${Prisma.join(groups, mode === "all-words" ? " && " : " || ")})`;
+    const tsq = once(Prisma.join(groups, mode === "all-words" ? " && " : " || "));
     // Scored on the words as typed (prefixes, or English stems), without synonyms.
-    const rankTsq = Prisma.sql`(to_tsquery('simple', ${words.map((w) => `${w}:*`).join(mode === "all-words" ? " & " : " | ")})
-      || to_tsquery('english', ${words.join(mode === "all-words" ? " & " : " | ")}))`;
+    const rankTsq = once(Prisma.sql`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(mode === "all-words" ? " & " : " | ")})
+      || to_tsquery('english', ${words.join(mode === "all-words" ? " & " : " | ")})`);
     const coverage =
       mode === "all-words" || words.length === 1
         ? Prisma.sql`1`
@@ -265,7 +297,7 @@ function matchesSql(
     // The same letters in another order: swapped-letter typos ("clpa" for clap), from 4 letters on.
     const sameLetters =
       terms.singleToken && name.length >= MIN_SWAP_TYPO_LENGTH
-        ? Prisma.sql`c.name_letters = sorted_letters(${name})`
+        ? Prisma.sql`c.name_letters = ${once(Prisma.sql`sorted_letters(${name})`)}`
         : Prisma.sql`false`;
     conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR c.name_lower % ${name} OR ${exact} OR ${sameLetters})`);
     textColumns = Prisma.sql`${exact} AS exact,
@@ -298,12 +330,12 @@ function matchesSql(
   if (ratings.sortBy !== null && !(ratings.sortBy === "overall" && ratings.overall)) {
     joins.push(Prisma.sql`LEFT JOIN crate_ratings rs ON rs.crate_name = c.name_lower AND rs.criterion = ${ratings.sortBy}`);
   }
-  const { view, hiddenOnly } = curation;
+  const { view, hiddenOnly, keepHidden } = curation;
   if (view && hiddenOnly) {
     joins.push(Prisma.sql`JOIN crate_verdicts cv ON cv.view_id = ${view.viewId}::int AND cv.name_lower = c.name_lower AND cv.action = 'hide'`);
   } else if (view) {
     joins.push(Prisma.sql`LEFT JOIN crate_verdicts cv ON cv.view_id = ${view.viewId}::int AND cv.name_lower = c.name_lower`);
-    if (!view.showHidden) conditions.push(Prisma.sql`cv.action IS DISTINCT FROM 'hide'`);
+    if (!view.showHidden && !keepHidden) conditions.push(Prisma.sql`cv.action IS DISTINCT FROM 'hide'`);
   }
   const viewFactor =
     view && !hiddenOnly ? Prisma.sql`CASE WHEN cv.action = 'demote' THEN ${DEMOTED_FACTOR}::float8 ELSE 1::float8 END` : Prisma.sql`1::float8`;
@@ -316,6 +348,7 @@ function matchesSql(
       ${ratings.overall ? ratingFactorSql(Prisma.sql`ro.score`, Prisma.sql`ro.count`) : Prisma.sql`1::float8`} AS rating_factor,
       ${sortRating} AS sort_rating,
       ${viewFactor} AS view_factor,
+      ${view ? Prisma.sql`cv.action IS NOT DISTINCT FROM 'hide'` : Prisma.sql`false`} AS hidden,
       ${textColumns}
     FROM crates c ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
     WHERE ${Prisma.join(conditions, " AND ")}`;

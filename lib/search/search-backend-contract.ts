@@ -311,6 +311,18 @@ export function describeSearchBackendContract(label: string, context: () => Cont
         expect((await search("regex", inView())).hidden).toBe(0);
       });
 
+      it("keeps hidden crates off the last page and past it, with the same counts", async () => {
+        const all = await search("serde", { perPage: 50, ...inView() });
+        const visible = all.results.map((r) => r.name);
+        // One crate a page: the last page holds the last visible crate, the next one nothing.
+        const last = await search("serde", { perPage: 1, page: all.total, ...inView() });
+        expect(last.results.map((r) => r.name)).toEqual([visible.at(-1)]);
+        expect([last.total, last.hidden]).toEqual([all.total, 1]);
+        const past = await search("serde", { perPage: 1, page: all.total + 1, ...inView() });
+        expect(past.results).toEqual([]);
+        expect([past.total, past.hidden]).toEqual([all.total, 1]);
+      });
+
       it("lists hidden crates marked, with the rule that hid them, when asked", async () => {
         const shown = await search("serde", { perPage: 50, ...inView(true) });
         const hidden = shown.results.find((r) => r.name === "serde_json");

@@ -19,6 +19,23 @@ describe("PostgreSQL search backend", () => {
     expect(await first("gol")).not.toBe("log");
   });
 
+  it("matches names merely similar to the query only when the query looks like a typo", async () => {
+    const db = database.prisma;
+    // A name one letter away from memchr that shares no word with it.
+    const [added] = await db.$queryRaw<{ id: number }[]>`INSERT INTO crates (name, name_lower) VALUES ('mmemchr', 'mmemchr') RETURNING id`;
+    try {
+      const names = async (q: string) => (await backend().search(searchRequest(q, { perPage: 50 }))).results.map((r) => r.name);
+      // A crate's exact name is what the visitor meant.
+      expect(await names("memchr")).not.toContain("mmemchr");
+      // A word that names no crate and matches no text: similar names match, the closest and most used first.
+      const typo = await names("memchrr");
+      expect(typo[0]).toBe("memchr");
+      expect(typo).toContain("mmemchr");
+    } finally {
+      await db.$executeRaw`DELETE FROM crates WHERE id = ${added!.id}`;
+    }
+  });
+
   it("offers a corrected query when a misspelt one finds nothing", async () => {
     const result = await backend().search(searchRequest("regulr expresions"));
     expect(result.total).toBe(0);

@@ -61,8 +61,9 @@ export function createPostgresSearchBackend(db: PrismaClient): SearchBackend {
 }
 
 async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise<SearchResponse> {
-  const terms = searchTerms(request.q);
-  const byText = terms.words.length > 0;
+  const typed = searchTerms(request.q);
+  const byText = typed.words.length > 0;
+  const terms: MatchTerms = byText ? { ...typed, similarNames: await wantsSimilarNames(db, typed) } : typed;
   let response = await searchWith(db, request, byText, matchQueries(terms, request, "all-words", byText));
   if (response.total < RELAX_BELOW && terms.words.length > 1) {
     response = await searchWith(db, request, byText, matchQueries(terms, request, "any-word", byText));
@@ -87,7 +88,7 @@ interface MatchQueries {
   hidden: Prisma.Sql | null;
 }
 
-function matchQueries(terms: SearchTerms, request: SearchRequest, mode: MatchMode, byText: boolean): MatchQueries {
+function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode, byText: boolean): MatchQueries {
   const { filters, sort, perPage } = request;
   const view = request.view ?? null;
   const offset = (request.page - 1) * perPage;
@@ -195,6 +196,33 @@ async function searchWith(db: PrismaClient, request: SearchRequest, byText: bool
 /** Below this many strict matches, a query of several words also takes crates matching only some of them. */
 const RELAX_BELOW = 5;
 
+/** From this many crates matching the words, a query is taken as meant, not as a typo (see wantsSimilarNames). */
+const SIMILAR_NAMES_BELOW = 20;
+
+/** The query's terms, and whether names merely similar to it (pg_trgm, `%`) match too (default: yes). */
+type MatchTerms = SearchTerms & { similarNames?: boolean };
+
+/**
+ * Whether crates whose name is only similar to the query (a typo's target)
+ * should match. Not when a crate has the query as its exact name, nor when
+ * the words alone match many crates: the query is then what the visitor
+ * meant. Finding similar names is the costly part of a cheap query: a short
+ * word shares trigrams with thousands of names (5,216 for "tokio" among
+ * 250,000 crates), each read and compared. Matched crates still rank by
+ * their name's likeness to the query.
+ */
+async function wantsSimilarNames(db: PrismaClient, terms: SearchTerms): Promise<boolean> {
+  const exact = terms.singleToken
+    ? Prisma.sql`EXISTS (SELECT 1 FROM crates c WHERE replace(c.name_lower, '-', '_') = ${canonicalName(terms.name)} AND c.removed_at IS NULL)`
+    : Prisma.sql`false`;
+  const [row] = await db.$queryRaw<{ exact: boolean; n: bigint }[]>`
+    SELECT ${exact} AS exact,
+      (SELECT count(*) FROM (SELECT 1 FROM crates c
+        WHERE c.search_vector @@ ${once(Prisma.join(terms.words.map(wordTsquery), " && "))} AND c.removed_at IS NULL
+        LIMIT ${SIMILAR_NAMES_BELOW}) t) AS n`;
+  return !row?.exact && Number(row?.n ?? 0) < SIMILAR_NAMES_BELOW;
+}
+
 type MatchMode = "all-words" | "any-word";
 
 /** Which ratings the match set carries (see the comment at the top). */
@@ -270,7 +298,7 @@ function fieldScore(tsq: Prisma.Sql): Prisma.Sql {
  * `words` rule drops words from the end of a query that finds too little.
  */
 function matchesSql(
-  terms: SearchTerms,
+  terms: MatchTerms,
   filters: SearchFilters,
   mode: MatchMode = "all-words",
   ratings: RatingJoins = NO_RATING_JOINS,
@@ -299,7 +327,8 @@ function matchesSql(
       terms.singleToken && name.length >= MIN_SWAP_TYPO_LENGTH
         ? Prisma.sql`c.name_letters = ${once(Prisma.sql`sorted_letters(${name})`)}`
         : Prisma.sql`false`;
-    conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR c.name_lower % ${name} OR ${exact} OR ${sameLetters})`);
+    const similar = terms.similarNames === false ? Prisma.sql`false` : Prisma.sql`c.name_lower % ${name}`;
+    conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR ${similar} OR ${exact} OR ${sameLetters})`);
     textColumns = Prisma.sql`${exact} AS exact,
       ((${fieldScore(rankTsq)} * ${coverage} * ${coverage})
         + ${nameWeight} * similarity(c.name_lower, ${name})

@@ -73,7 +73,8 @@ export default function RankingDocsPage() {
             <strong>Then text match.</strong> Each crate gets a text score for which of its fields match your words:
             the name counts most, then keywords and categories, then the description. How often a word is repeated
             does not count. Word starts match too (<code>toki</code> finds{" "}
-            <code>tokio</code>), and small typos in names are forgiven.
+            <code>tokio</code>), and small typos in names are forgiven: when no crate has your word as its exact name and
+            few crates match it, crates whose names are close to it match too.
           </li>
           <li>
             <strong>Weighted by quality.</strong> The text score is multiplied by <code>1 + {QUALITY_BOOST} × quality</code>

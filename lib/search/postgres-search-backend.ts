@@ -278,16 +278,28 @@ const SWAP_TYPO_SCORE = 1;
 /** What the text score gives for the words matching in each field (the search vector's weights A to D). */
 export const FIELD_SCORES = { name: 1, keywords: 0.4, description: 0.3, categories: 0.4 } as const;
 
+/** The search vector's weight of each field (SEARCH_VECTOR_SQL in lib/ingest). */
+const FIELD_WEIGHTS = { name: "A", keywords: "B", description: "C", categories: "D" } as const;
+
 /**
  * Which fields match, not how often: a crate whose name matches is not
  * outranked by one that repeats the word in a long description. (It is also
  * several times cheaper than ts_rank_cd, which reads every position.)
+ *
+ * The words as typed (prefixes, or English stems; no synonyms), all of them
+ * (`&`) or any (`|`), restricted to one field's weight by tsquery's own
+ * `word:*A` syntax, which matches like ts_filter(vector, '{a}') @@ query
+ * without copying the vector for every field of every match (a third of
+ * the cost of a broad query at full scale).
  */
-function fieldScore(tsq: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN ts_filter(c.search_vector, '{a}') @@ ${tsq} THEN ${FIELD_SCORES.name}::float8 ELSE 0 END
-    + CASE WHEN ts_filter(c.search_vector, '{b}') @@ ${tsq} THEN ${FIELD_SCORES.keywords}::float8 ELSE 0 END
-    + CASE WHEN ts_filter(c.search_vector, '{c}') @@ ${tsq} THEN ${FIELD_SCORES.description}::float8 ELSE 0 END
-    + CASE WHEN ts_filter(c.search_vector, '{d}') @@ ${tsq} THEN ${FIELD_SCORES.categories}::float8 ELSE 0 END)`;
+function fieldScore(words: string[], join: " & " | " | "): Prisma.Sql {
+  const parts = (Object.keys(FIELD_SCORES) as (keyof typeof FIELD_SCORES)[]).map((field) => {
+    const weight = FIELD_WEIGHTS[field];
+    const tsq = once(Prisma.sql`to_tsquery('simple', ${words.map((w) => `${w}:*${weight}`).join(join)})
+      || to_tsquery('english', ${words.map((w) => `${w}:${weight}`).join(join)})`);
+    return Prisma.sql`CASE WHEN c.search_vector @@ ${tsq} THEN ${FIELD_SCORES[field]}::float8 ELSE 0 END`;
+  });
+  return Prisma.sql`(${Prisma.join(parts, " + ")})`;
 }
 
 /**
@@ -311,9 +323,6 @@ function matchesSql(
     const canonical = canonicalName(name);
     const groups = words.map(wordTsquery);
     const tsq = once(Prisma.join(groups, mode === "all-words" ? " && " : " || "));
-    // Scored on the words as typed (prefixes, or English stems), without synonyms.
-    const rankTsq = once(Prisma.sql`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(mode === "all-words" ? " & " : " | ")})
-      || to_tsquery('english', ${words.join(mode === "all-words" ? " & " : " | ")})`);
     const coverage =
       mode === "all-words" || words.length === 1
         ? Prisma.sql`1`
@@ -330,7 +339,7 @@ function matchesSql(
     const similar = terms.similarNames === false ? Prisma.sql`false` : Prisma.sql`c.name_lower % ${name}`;
     conditions.push(Prisma.sql`(c.search_vector @@ ${tsq} OR ${similar} OR ${exact} OR ${sameLetters})`);
     textColumns = Prisma.sql`${exact} AS exact,
-      ((${fieldScore(rankTsq)} * ${coverage} * ${coverage})
+      ((${fieldScore(words, mode === "all-words" ? " & " : " | ")} * ${coverage} * ${coverage})
         + ${nameWeight} * similarity(c.name_lower, ${name})
         + CASE WHEN c.name_lower LIKE ${escapeLike(name)} || '%' THEN 0.3 ELSE 0 END
         + CASE WHEN ${sameLetters} THEN ${SWAP_TYPO_SCORE}::float8 ELSE 0 END)::float8 AS text_score`;

@@ -73,7 +73,7 @@ async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise
 }
 
 interface MatchQueries {
-  /** Every match, without ratings: what counts and facets read. */
+  /** Every match's id and default version, unscored: what counts and facets read. */
   plain: Prisma.Sql;
   /**
    * The page's match rows in order (LIMIT and OFFSET applied), with `total`
@@ -93,8 +93,8 @@ function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode
   const view = request.view ?? null;
   const offset = (request.page - 1) * perPage;
   const order = orderSql(sort, byText);
-  const plain = matchesSql(terms, filters, mode, NO_RATING_JOINS, { view });
-  const hidden = view ? matchesSql(terms, filters, mode, NO_RATING_JOINS, { view, hiddenOnly: true }) : null;
+  const plain = matchesSql(terms, filters, mode, NO_RATING_JOINS, { view }, "ids");
+  const hidden = view ? matchesSql(terms, filters, mode, NO_RATING_JOINS, { view, hiddenOnly: true }, "ids") : null;
   const sortBy = ratingSortCriterion(sort);
   if (sortBy !== null && !byText) {
     // A rating sort without text: the rated crates (few, found from
@@ -315,6 +315,8 @@ function matchesSql(
   mode: MatchMode = "all-words",
   ratings: RatingJoins = NO_RATING_JOINS,
   curation: ViewJoin = { view: null },
+  /** "ids": only `id` and `default_version_id`, for counts and facets, which would otherwise score every match for nothing. */
+  select: "ranked" | "ids" = "ranked",
 ): Prisma.Sql {
   const { name, words } = terms;
   const conditions: Prisma.Sql[] = [Prisma.sql`c.removed_at IS NULL`];
@@ -379,6 +381,9 @@ function matchesSql(
     view && !hiddenOnly ? Prisma.sql`CASE WHEN cv.action = 'demote' THEN ${DEMOTED_FACTOR}::float8 ELSE 1::float8 END` : Prisma.sql`1::float8`;
   const sortRating =
     ratings.sortBy === null ? Prisma.sql`NULL::float8` : ratings.sortBy === "overall" && ratings.overall ? Prisma.sql`ro.score` : Prisma.sql`rs.score`;
+  const where = Prisma.sql`FROM crates c ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+  if (select === "ids") return Prisma.sql`SELECT c.id, c.default_version_id ${where}`;
   return Prisma.sql`
     SELECT c.id, c.name, c.name_lower, c.description, c.max_version, c.default_version_id, c.downloads,
       c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.created_at, c.all_yanked,
@@ -388,8 +393,7 @@ function matchesSql(
       ${viewFactor} AS view_factor,
       ${view ? Prisma.sql`cv.action IS NOT DISTINCT FROM 'hide'` : Prisma.sql`false`} AS hidden,
       ${textColumns}
-    FROM crates c ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+    ${where}`;
 }
 
 function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
@@ -465,7 +469,7 @@ async function suggestQuery(db: PrismaClient, terms: SearchTerms, filters: Searc
   }
   const suggestion = corrected.join(" ");
   if (!suggestion || suggestion === terms.words.join(" ")) return null;
-  const found = await countMatches(db, matchesSql(searchTerms(suggestion), filters, "all-words", NO_RATING_JOINS, { view }));
+  const found = await countMatches(db, matchesSql(searchTerms(suggestion), filters, "all-words", NO_RATING_JOINS, { view }, "ids"));
   return found > 0 ? suggestion : null;
 }
 

@@ -257,6 +257,7 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
       SELECT crate_id, count(*)::int n, bool_and(yanked) all_yanked, min(published_at) first_published,
         max(published_at) last_published,
         (array_agg(id ORDER BY yanked, prerelease, sort_key DESC))[1] AS default_version_id,
+        (array_agg(license ORDER BY yanked, prerelease, sort_key DESC))[1] AS default_license,
         (array_agg(num ORDER BY sort_key DESC) FILTER (WHERE NOT yanked))[1] AS max_version
       FROM versions GROUP BY crate_id
     ), rd AS (
@@ -273,7 +274,7 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
     ), facts AS (
       SELECT c.id, COALESCE(vs.n, 0) AS version_count, COALESCE(vs.all_yanked, false) AS all_yanked,
         COALESCE(c.created_at, vs.first_published) AS created_at, COALESCE(c.updated_at, vs.last_published) AS updated_at,
-        vs.default_version_id, vs.max_version, COALESCE(rd.n, 0) AS recent_downloads,
+        vs.default_version_id, vs.default_license, vs.max_version, COALESCE(rd.n, 0) AS recent_downloads,
         COALESCE(rv.n, 0) AS reverse_dependency_count, ${SEARCH_VECTOR_SQL} AS search_vector
       FROM crates c
       LEFT JOIN vs ON vs.crate_id = c.id LEFT JOIN rd ON rd.crate_id = c.id LEFT JOIN rv ON rv.crate_id = c.id
@@ -281,14 +282,15 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
       LEFT JOIN (${CATEGORY_WORDS_SQL}) cat ON cat.crate_id = c.id
     )
     UPDATE crates c SET version_count = f.version_count, all_yanked = f.all_yanked, created_at = f.created_at,
-      updated_at = f.updated_at, default_version_id = f.default_version_id, max_version = f.max_version,
+      updated_at = f.updated_at, default_version_id = f.default_version_id, default_license = f.default_license,
+      max_version = f.max_version,
       recent_downloads = f.recent_downloads, reverse_dependency_count = f.reverse_dependency_count,
       search_vector = f.search_vector
     FROM facts f
-    WHERE c.id = f.id AND (c.version_count, c.all_yanked, c.created_at, c.updated_at, c.default_version_id, c.max_version,
-        c.recent_downloads, c.reverse_dependency_count, c.search_vector)
-      IS DISTINCT FROM (f.version_count, f.all_yanked, f.created_at, f.updated_at, f.default_version_id, f.max_version,
-        f.recent_downloads, f.reverse_dependency_count, f.search_vector)`);
+    WHERE c.id = f.id AND (c.version_count, c.all_yanked, c.created_at, c.updated_at, c.default_version_id, c.default_license,
+        c.max_version, c.recent_downloads, c.reverse_dependency_count, c.search_vector)
+      IS DISTINCT FROM (f.version_count, f.all_yanked, f.created_at, f.updated_at, f.default_version_id, f.default_license,
+        f.max_version, f.recent_downloads, f.reverse_dependency_count, f.search_vector)`);
   await q(`UPDATE categories g SET crate_count = n FROM (SELECT g2.id, (SELECT count(*) FROM crate_categories x
       WHERE x.category_id = g2.id)::int n FROM categories g2) s WHERE g.id = s.id AND g.crate_count IS DISTINCT FROM s.n`);
   await q(`UPDATE keywords k SET crate_count = n FROM (SELECT k2.id, (SELECT count(*) FROM crate_keywords x
@@ -312,6 +314,8 @@ export async function deriveCrateFacts(q: Query, scope?: DeriveScope): Promise<v
     FROM (SELECT DISTINCT ON (crate_id) crate_id, id FROM versions WHERE true ${inScope("crate_id")}
           ORDER BY crate_id, yanked, prerelease, sort_key DESC) d
     WHERE c.id = d.crate_id AND c.default_version_id IS DISTINCT FROM d.id`);
+  await q(`UPDATE crates c SET default_license = v.license FROM versions v
+    WHERE v.id = c.default_version_id AND c.default_license IS DISTINCT FROM v.license ${inScope("c.id")}`);
   await q(`UPDATE crates c SET max_version = m.num
     FROM (SELECT c2.id, (SELECT v.num FROM versions v WHERE v.crate_id = c2.id AND NOT v.yanked
                          ORDER BY v.sort_key DESC LIMIT 1) num FROM crates c2 WHERE true ${inScope("c2.id")}) m

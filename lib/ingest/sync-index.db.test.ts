@@ -50,7 +50,7 @@ async function served(url: string) {
     `SELECT
       (SELECT json_agg(c ORDER BY c.name) FROM (SELECT name, removed_at IS NOT NULL AS removed, description, downloads::text,
          recent_downloads::text, max_version, version_count, all_yanked, reverse_dependency_count,
-         (SELECT num FROM versions v WHERE v.id = crates.default_version_id) AS default_version,
+         (SELECT num FROM versions v WHERE v.id = crates.default_version_id) AS default_version, default_license,
          search_vector IS NOT NULL AS searchable FROM crates) c) AS crates,
       (SELECT json_agg(v ORDER BY v.name, v.num) FROM (SELECT c.name, v.num, v.sort_key, v.yanked, v.checksum, v.features,
          v.published_at, v.license, v.downloads::text FROM versions v JOIN crates c ON c.id = v.crate_id) v) AS versions,

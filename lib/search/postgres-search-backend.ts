@@ -315,7 +315,7 @@ function matchesSql(
   mode: MatchMode = "all-words",
   ratings: RatingJoins = NO_RATING_JOINS,
   curation: ViewJoin = { view: null },
-  /** "ids": only `id` and `default_version_id`, for counts and facets, which would otherwise score every match for nothing. */
+  /** "ids": only `id` and `default_license`, for counts and facets, which would otherwise score every match for nothing. */
   select: "ranked" | "ids" = "ranked",
 ): Prisma.Sql {
   const { name, words } = terms;
@@ -355,7 +355,7 @@ function matchesSql(
       WHERE x.crate_id = c.id AND k.keyword = ${filters.keyword})`);
   }
   if (filters.license !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM versions dv WHERE dv.id = c.default_version_id AND dv.license = ${filters.license})`);
+    conditions.push(Prisma.sql`c.default_license = ${filters.license}`);
   }
   for (const [criterion, min] of minRatingEntries(filters)) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM crate_ratings x
@@ -383,7 +383,7 @@ function matchesSql(
     ratings.sortBy === null ? Prisma.sql`NULL::float8` : ratings.sortBy === "overall" && ratings.overall ? Prisma.sql`ro.score` : Prisma.sql`rs.score`;
   const where = Prisma.sql`FROM crates c ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty}
     WHERE ${Prisma.join(conditions, " AND ")}`;
-  if (select === "ids") return Prisma.sql`SELECT c.id, c.default_version_id ${where}`;
+  if (select === "ids") return Prisma.sql`SELECT c.id, c.default_license ${where}`;
   return Prisma.sql`
     SELECT c.id, c.name, c.name_lower, c.description, c.max_version, c.default_version_id, c.downloads,
       c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.created_at, c.all_yanked,
@@ -433,9 +433,9 @@ async function facetCounts(db: PrismaClient, matches: Prisma.Sql): Promise<Searc
       FROM matches m JOIN crate_keywords x ON x.crate_id = m.id JOIN keywords k ON k.id = x.keyword_id
       GROUP BY k.keyword ORDER BY n DESC, k.keyword LIMIT ${FACET_LIMIT})
     UNION ALL
-    (SELECT 'license', dv.license, dv.license, count(*) AS n
-      FROM matches m JOIN versions dv ON dv.id = m.default_version_id WHERE dv.license IS NOT NULL
-      GROUP BY dv.license ORDER BY n DESC, dv.license LIMIT ${FACET_LIMIT})`;
+    (SELECT 'license', m.default_license, m.default_license, count(*) AS n
+      FROM matches m WHERE m.default_license IS NOT NULL
+      GROUP BY m.default_license ORDER BY n DESC, m.default_license LIMIT ${FACET_LIMIT})`;
   const facets: SearchFacets = { category: [], keyword: [], license: [] };
   for (const row of rows) facets[row.facet].push({ value: row.value, label: row.label, count: Number(row.n) });
   return facets;

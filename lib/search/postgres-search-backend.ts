@@ -73,7 +73,7 @@ async function searchPostgres(db: PrismaClient, request: SearchRequest): Promise
 }
 
 interface MatchQueries {
-  /** Every match's id and default version, unscored: what counts and facets read. */
+  /** Every match's id and default license, unscored: what counts and facets read. */
   plain: Prisma.Sql;
   /**
    * The page's match rows in order (LIMIT and OFFSET applied), with `total`
@@ -137,14 +137,16 @@ function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode
     },
     { view, keepHidden: hiddenInPass },
   );
-  const listed = hiddenInPass && !view.showHidden ? Prisma.sql`NOT m.hidden` : Prisma.sql`true`;
+  // Hidden matches the view does not show: out of the total, and after every visible match.
+  const dropsHidden = hiddenInPass && !view.showHidden;
+  const listed = dropsHidden ? Prisma.sql`NOT m.hidden` : Prisma.sql`true`;
   const counts = hiddenInPass
     ? Prisma.sql`count(*) FILTER (WHERE ${listed}) OVER () AS total, count(*) FILTER (WHERE m.hidden) OVER () AS hidden_total`
     : Prisma.sql`${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total, NULL::bigint AS hidden_total`;
   return {
     plain,
     page: Prisma.sql`SELECT m.*, ${counts}
-      FROM (${ranked}) m ORDER BY ${hiddenInPass && !view.showHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
+      FROM (${ranked}) m ORDER BY ${dropsHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
       LIMIT ${perPage} OFFSET ${offset}`,
     countInPass,
     hiddenInPass,
@@ -212,13 +214,10 @@ type MatchTerms = SearchTerms & { similarNames?: boolean };
  * their name's likeness to the query.
  */
 async function wantsSimilarNames(db: PrismaClient, terms: SearchTerms): Promise<boolean> {
-  const exact = terms.singleToken
-    ? Prisma.sql`EXISTS (SELECT 1 FROM crates c WHERE replace(c.name_lower, '-', '_') = ${canonicalName(terms.name)} AND c.removed_at IS NULL)`
-    : Prisma.sql`false`;
   const [row] = await db.$queryRaw<{ exact: boolean; n: bigint }[]>`
-    SELECT ${exact} AS exact,
+    SELECT EXISTS (SELECT 1 FROM crates c WHERE ${exactNameSql(terms)} AND c.removed_at IS NULL) AS exact,
       (SELECT count(*) FROM (SELECT 1 FROM crates c
-        WHERE c.search_vector @@ ${once(Prisma.join(terms.words.map(wordTsquery), " && "))} AND c.removed_at IS NULL
+        WHERE c.search_vector @@ ${wordsTsquery(terms.words, "all-words")} AND c.removed_at IS NULL
         LIMIT ${SIMILAR_NAMES_BELOW}) t) AS n`;
   return !row?.exact && Number(row?.n ?? 0) < SIMILAR_NAMES_BELOW;
 }
@@ -257,6 +256,16 @@ function wordTsquery(word: string): Prisma.Sql {
     parts.push(Prisma.sql`phraseto_tsquery('simple', ${synonym})`, Prisma.sql`phraseto_tsquery('english', ${synonym})`);
   }
   return once(Prisma.join(parts, " || "));
+}
+
+/** Every word (`all-words`) or any of them, each as wordTsquery makes it. */
+function wordsTsquery(words: string[], mode: MatchMode): Prisma.Sql {
+  return once(Prisma.join(words.map(wordTsquery), mode === "all-words" ? " && " : " || "));
+}
+
+/** The crate `c` has the query as its name (case and -/_ aside); only a one-token query can: "http client" is a phrase, not `http-client`. */
+function exactNameSql(terms: SearchTerms): Prisma.Sql {
+  return terms.singleToken ? Prisma.sql`replace(c.name_lower, '-', '_') = ${canonicalName(terms.name)}` : Prisma.sql`false`;
 }
 
 /**
@@ -322,17 +331,15 @@ function matchesSql(
   const conditions: Prisma.Sql[] = [Prisma.sql`c.removed_at IS NULL`];
   let textColumns = Prisma.sql`false AS exact, NULL::float8 AS text_score`;
   if (words.length > 0) {
-    const canonical = canonicalName(name);
     const groups = words.map(wordTsquery);
-    const tsq = once(Prisma.join(groups, mode === "all-words" ? " && " : " || "));
+    const tsq = wordsTsquery(words, mode);
     const coverage =
       mode === "all-words" || words.length === 1
         ? Prisma.sql`1`
         : Prisma.sql`((${Prisma.join(groups.map((g) => Prisma.sql`(c.search_vector @@ ${g})::int`), " + ")})::float8 / ${words.length})`;
     // A name's likeness to a one-word query says much; to a phrase, less.
     const nameWeight = words.length === 1 ? 1 : 0.5;
-    // Only a one-token query can be a crate's exact name: "http client" is a phrase, not `http-client`.
-    const exact = terms.singleToken ? Prisma.sql`replace(c.name_lower, '-', '_') = ${canonical}` : Prisma.sql`false`;
+    const exact = exactNameSql(terms);
     // The same letters in another order: swapped-letter typos ("clpa" for clap), from 4 letters on.
     const sameLetters =
       terms.singleToken && name.length >= MIN_SWAP_TYPO_LENGTH

@@ -6,7 +6,7 @@ import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/start-embedded-postgres";
 import { runIngest } from "../lib/ingest/run-ingest";
-import { refreshDemoCuration } from "./refresh-demo-curation";
+import { refreshDemoDerivedData } from "./refresh-demo-derived-data";
 import { nextBuildIsStale } from "./next-build-is-stale";
 import { startOidcIssuer, type OidcIssuer } from "./oidc-issuer";
 
@@ -43,7 +43,7 @@ if (reingest || (await crateCount(databaseUrl)) === 0) {
   console.log(`Loaded ${summary.crates} crates, ${summary.versions} versions in ${(summary.durationMs / 1000).toFixed(1)} s`);
 }
 // The worker refreshes curation after each ingest; the demo has no worker.
-await refreshDemoCuration(databaseUrl, { force: reingest, poolMax: embedded ? 1 : 2 });
+await refreshDemoDerivedData(databaseUrl, { force: reingest, poolMax: embedded ? 1 : 2 });
 
 if (await nextBuildIsStale(root)) run("npx", ["next", "build"]);
 

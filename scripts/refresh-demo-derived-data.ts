@@ -10,7 +10,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
  * existed). Logs and carries on when it fails: the site then shows every
  * crate, and no usage figures.
  */
-export async function refreshDemoCuration(databaseUrl: string, options: { force: boolean; poolMax: number }): Promise<void> {
+export async function refreshDemoDerivedData(databaseUrl: string, options: { force: boolean; poolMax: number }): Promise<void> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: options.poolMax }) });
   try {
     const stale = options.force || (await db.view.count({ where: { evaluatedAt: null } })) > 0;

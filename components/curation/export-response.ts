@@ -1,6 +1,4 @@
 import { jsonError } from "@/lib/http/json-error";
-import { internalError } from "@/lib/http/internal-error";
-import { UserError } from "@/lib/user-error";
 
 /**
  * An export as an HTTP answer: JSON as JSON (the store may hand it over
@@ -22,10 +20,4 @@ export function parseFormat<F extends string>(value: string | null, formats: rea
   const format = value?.trim() || fallback;
   if ((formats as readonly string[]).includes(format)) return format as F;
   return jsonError(400, `format must be one of: ${formats.join(", ")}`);
-}
-
-/** A store error as an answer: a UserError's own status and message, anything else a logged 500. */
-export function storeErrorResponse(context: Record<string, unknown>, error: unknown): Response {
-  if (error instanceof UserError) return jsonError(error.status, error.message);
-  return internalError(context, error);
 }

@@ -1,6 +1,6 @@
-import { storeErrorResponse } from "@/components/curation/export-response";
 import { listFilterLists } from "@/lib/curation/list-filter-lists";
 import { getDb } from "@/lib/db";
+import { userErrorResponse } from "@/lib/http/user-error-response";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +28,6 @@ export async function GET(): Promise<Response> {
       })),
     });
   } catch (error) {
-    return storeErrorResponse({ route: "GET /api/v1/lists" }, error);
+    return userErrorResponse({ route: "GET /api/v1/lists" }, error);
   }
 }

@@ -1,6 +1,6 @@
-import { storeErrorResponse } from "@/components/curation/export-response";
 import { listViews } from "@/lib/curation/list-views";
 import { getDb } from "@/lib/db";
+import { userErrorResponse } from "@/lib/http/user-error-response";
 import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
@@ -35,6 +35,6 @@ export async function GET(): Promise<Response> {
       })),
     });
   } catch (error) {
-    return storeErrorResponse({ route: "GET /api/v1/views" }, error);
+    return userErrorResponse({ route: "GET /api/v1/views" }, error);
   }
 }

@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
-import { exportResponse, parseFormat, storeErrorResponse } from "@/components/curation/export-response";
+import { exportResponse, parseFormat } from "@/components/curation/export-response";
 import { exportFilterList } from "@/lib/curation/export-filter-list";
 import { getDb } from "@/lib/db";
 import { decodeParam } from "@/lib/http/decode-param";
 import { jsonError } from "@/lib/http/json-error";
+import { userErrorResponse } from "@/lib/http/user-error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,6 @@ export async function GET(request: NextRequest, context: { params: Promise<{ slu
     if (body === null) return jsonError(404, `filter list \`${slug}\` not found`);
     return exportResponse(body, format, `deny-${slug}.toml`);
   } catch (error) {
-    return storeErrorResponse({ route: "GET /api/v1/lists/[slug]", slug, format }, error);
+    return userErrorResponse({ route: "GET /api/v1/lists/[slug]", slug, format }, error);
   }
 }

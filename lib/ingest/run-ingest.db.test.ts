@@ -9,6 +9,7 @@ import { queryRows } from "../../test/query-rows";
 import { tarGz } from "../../test/tar-gz";
 import { IngestError } from "./ingest-error";
 import { IngestBusyError, runIngest } from "./run-ingest";
+import { SEARCH_TABLES } from "./vacuum-search-tables";
 
 // Facts about the fixture index, counted from the raw files here rather than
 // through the parser under test.
@@ -136,6 +137,24 @@ describe("runIngest on the fixtures", () => {
     const before = await snapshot(db.url);
     await runIngest(db.url, { indexDir: fixtureIndexDir, dumpPath });
     expect(await snapshot(db.url)).toEqual(before);
+  });
+
+  it("vacuums the tables search reads once the run is served, so that searches do not read the rows it replaced", async () => {
+    const vacuums = async () =>
+      Object.fromEntries(
+        (
+          await queryRows<{ relname: string; n: number }>(
+            db.url,
+            `SELECT relname, vacuum_count::int n FROM pg_stat_user_tables WHERE relname = ANY($1::text[])`,
+            [[...SEARCH_TABLES]],
+          )
+        ).map((r) => [r.relname, r.n]),
+      );
+    const before = await vacuums();
+    expect(Object.keys(before).sort()).toEqual([...SEARCH_TABLES].sort());
+    await runIngest(db.url, { indexDir: fixtureIndexDir, dumpPath });
+    // vacuum_count counts VACUUM commands only (autovacuum has its own count).
+    expect(await vacuums()).toEqual(Object.fromEntries(SEARCH_TABLES.map((t) => [t, before[t]! + 1])));
   });
 
   it("rewrites only the dependencies of versions that changed", async () => {

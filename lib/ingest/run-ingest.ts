@@ -13,6 +13,7 @@ import { readIndexDir } from "./read-index-dir";
 import type { PhaseHandle, Progress } from "./progress";
 import { IndexStager } from "./stage-index-file";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
+import { vacuumSearchTables } from "./vacuum-search-tables";
 import { withIngestRun, type IngestRunContext, type IngestRunRecord } from "./with-ingest-run";
 import { dumpStagingTablesSql, indexStagingTablesSql } from "./staging-tables";
 
@@ -55,10 +56,13 @@ export async function runIngest(connectionString: string, options: IngestOptions
   const source = [options.indexDir && `index:${options.indexDir}`, options.dumpPath && `dump:${describeDumpSource(options.dumpPath)}`]
     .filter(Boolean)
     .join(" ");
-  return withIngestRun(connectionString, { source, log: options.log, progress: options.progress }, async (context) => {
+  const summary = await withIngestRun(connectionString, { source, log: options.log, progress: options.progress }, async (context) => {
     const result = await ingestInTransaction(context, options);
     return { result, counts: result };
   });
+  // Committed and served: now clear the old row versions the run left behind (see vacuumSearchTables).
+  await vacuumSearchTables(connectionString, options.log ?? (() => {}));
+  return summary;
 }
 
 async function ingestInTransaction({ client, log, progress }: IngestRunContext, options: IngestOptions) {

@@ -18,19 +18,17 @@ export const SEARCH_TABLES = ["crates", "crate_keywords", "crate_categories"] as
  *
  * It runs on a connection of its own (VACUUM cannot run in a transaction),
  * after the new data is served, and is best effort: a failure is logged and
- * leaves the cleanup to autovacuum. Returns whether every table was vacuumed.
+ * leaves the cleanup to autovacuum.
  */
-export async function vacuumSearchTables(connectionString: string, log: (message: string) => void): Promise<boolean> {
+export async function vacuumSearchTables(connectionString: string, log: (message: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString });
   try {
     await client.connect();
     const started = performance.now();
     for (const table of SEARCH_TABLES) await client.query(`VACUUM (ANALYZE) ${table}`);
     log(`Vacuumed ${SEARCH_TABLES.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return true;
   } catch (error) {
     log(`Could not vacuum ${SEARCH_TABLES.join(", ")} (autovacuum will): ${error instanceof Error ? error.message : String(error)}`);
-    return false;
   } finally {
     await client.end().catch(() => {});
   }

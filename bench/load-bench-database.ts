@@ -79,7 +79,8 @@ export async function loadBenchDatabase(options: BenchDatabaseOptions): Promise<
       synthetic = { indexDir: generated.indexDir, dumpPath: generated.dumpPath };
     }
     const syntheticStat = await stat(synthetic.dumpPath);
-    inputs = { fixtureHash, synthetic: { scale, seed, size: syntheticStat.size, mtimeMs: syntheticStat.mtimeMs } };
+    // `popularity`: the real crates borrow the standing of synthetic crates (scripts/lend-popularity.ts).
+    inputs = { fixtureHash, synthetic: { scale, seed, size: syntheticStat.size, mtimeMs: syntheticStat.mtimeMs }, popularity: "lent" };
     const combinedDir = path.join(outDir, `relevance-${scale}-seed${seed}`);
     sources = { indexDir: path.join(combinedDir, "index"), dumpPath: path.join(combinedDir, "db-dump.tar.gz") };
     const stampFile = path.join(combinedDir, "combined.json");
@@ -89,7 +90,7 @@ export async function loadBenchDatabase(options: BenchDatabaseOptions): Promise<
       log(`combining the synthetic registry and the fixture crates into ${path.relative(root, combinedDir)}`);
       await rm(stampFile, { force: true });
       const started = performance.now();
-      await combineRegistries({ base: synthetic, extra: { indexDir: fixtureIndex, dumpPath: fixtureDump }, out: combinedDir, log });
+      await combineRegistries({ base: synthetic, extra: { indexDir: fixtureIndex, dumpPath: fixtureDump }, out: combinedDir, lendPopularity: true, log });
       await writeFile(stampFile, stamp);
       log(`  combined in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }

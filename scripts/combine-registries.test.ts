@@ -20,6 +20,11 @@ const base: { [T in DumpTable]?: DumpRow<T>[] } = {};
 const extra: { [T in DumpTable]?: DumpRow<T>[] } = {};
 const rows: { [T in DumpTable]?: DumpRow<T>[] } = {};
 let index: IndexFile[];
+// The same combination with popularity lent to the established real crates.
+let lent: CombinedRegistry;
+const lentRows: { [T in DumpTable]?: DumpRow<T>[] } = {};
+let lentIndex: IndexFile[];
+let baseIndex: IndexFile[];
 
 function of<T extends DumpTable>(set: { [K in DumpTable]?: DumpRow<K>[] }, name: T): DumpRow<T>[] {
   return (set[name] ?? []) as DumpRow<T>[];
@@ -46,7 +51,18 @@ beforeAll(async () => {
   await read(combined.dumpPath, rows);
   index = [];
   for await (const file of readIndexDir(combined.indexDir)) index.push(file);
-}, 120_000);
+  lent = await combineRegistries({
+    base: { indexDir: synthetic.indexDir, dumpPath: synthetic.dumpPath },
+    extra: { indexDir: FIXTURE_INDEX, dumpPath: fixtureDump },
+    out: path.join(dir, "lent"),
+    lendPopularity: true,
+  });
+  await read(lent.dumpPath, lentRows);
+  lentIndex = [];
+  for await (const file of readIndexDir(lent.indexDir)) lentIndex.push(file);
+  baseIndex = [];
+  for await (const file of readIndexDir(synthetic.indexDir)) baseIndex.push(file);
+}, 180_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -106,5 +122,73 @@ describe("combineRegistries", () => {
     };
     expect(categoriesOf(rows, "reqwest")).toEqual(categoriesOf(extra, "reqwest"));
     expect(categoriesOf(rows, "reqwest").length).toBeGreaterThan(0);
+  });
+
+  it("combines without lending unless asked: the real crates keep the fixture's downloads", () => {
+    expect(combined.loans).toEqual([]);
+    const downloads = (set: typeof rows, name: string, offset: number) => {
+      const crate = of(extra, "crates").find((c) => c.name === name)!;
+      return of(set, "crate_downloads").find((d) => d.crate_id === crate.id + offset)?.downloads;
+    };
+    expect(downloads(rows, "reqwest", EXTRA_ID_OFFSET)).toBe(downloads(extra, "reqwest", 0));
+  });
+});
+
+describe("combineRegistries with lendPopularity", () => {
+  const baseRanked = () => [...of(base, "crate_downloads")].sort((a, b) => b.downloads - a.downloads || a.crate_id - b.crate_id);
+  const realId = (name: string) => of(extra, "crates").find((c) => c.name === name)!.id + EXTRA_ID_OFFSET;
+
+  it("pairs each established real crate, most downloaded first, with the synthetic crate at twice its rank", () => {
+    const names = lent.loans.map((l) => l.real);
+    for (const name of ["serde", "tokio", "reqwest", "clap", "anyhow"]) expect(names).toContain(name);
+    // Junk, placeholders and all-yanked crates are not established.
+    for (const name of ["qwerasdfzxcv", "cratesio-placeholder-package", "test123", "can_deleted"]) expect(names).not.toContain(name);
+    const ranked = baseRanked();
+    lent.loans.forEach((loan, i) => {
+      expect(loan.lenderId).toBe(ranked[2 * i]!.crate_id);
+      expect(loan.downloads).toBe(ranked[2 * i]!.downloads);
+    });
+  });
+
+  it("gives a borrower its lender's downloads, all-time and per day, and leaves the lender and everyone else alone", () => {
+    const downloadsOf = (set: typeof rows, id: number) => of(set, "crate_downloads").find((d) => d.crate_id === id)!.downloads;
+    const loan = lent.loans.find((l) => l.real === "reqwest")!;
+    expect(downloadsOf(lentRows, realId("reqwest"))).toBe(downloadsOf(base, loan.lenderId));
+    expect(downloadsOf(lentRows, loan.lenderId)).toBe(downloadsOf(base, loan.lenderId));
+    expect(downloadsOf(lentRows, realId("qwerasdfzxcv"))).toBe(downloadsOf(rows, realId("qwerasdfzxcv")));
+    // The base dump's rows are untouched.
+    expect(of(lentRows, "crate_downloads").slice(0, of(base, "crate_downloads").length)).toEqual(of(base, "crate_downloads"));
+
+    const dailyOf = (set: typeof rows, crateId: number) => {
+      const versions = new Set(of(set, "versions").filter((v) => v.crate_id === crateId).map((v) => v.id));
+      const perDay = new Map<string, number>();
+      for (const d of of(set, "version_downloads")) {
+        if (!versions.has(d.version_id)) continue;
+        const day = d.date.toISOString().slice(0, 10);
+        perDay.set(day, (perDay.get(day) ?? 0) + d.downloads);
+      }
+      return perDay;
+    };
+    const lenderDaily = dailyOf(base, loan.lenderId);
+    expect(lenderDaily.size).toBeGreaterThan(0);
+    expect(dailyOf(lentRows, realId("reqwest"))).toEqual(lenderDaily);
+    // Version download counts follow the new total.
+    const versionSum = of(lentRows, "versions").filter((v) => v.crate_id === realId("reqwest")).reduce((sum, v) => sum + v.downloads, 0);
+    expect(Math.abs(versionSum - loan.downloads) / loan.downloads).toBeLessThan(0.01);
+  });
+
+  it("makes every synthetic version that depends on a lender also depend on its borrower, without touching the base index", () => {
+    const dependsOn = (files: IndexFile[], name: string) =>
+      files.flatMap((f) => f.versions.filter((v) => v.deps.some((d) => d.name.toLowerCase() === name.toLowerCase())).map((v) => `${v.name}@${v.vers}`));
+    const loan = lent.loans.find((l) => l.real === "tokio")!;
+    const synthetic = lentIndex.filter((f) => baseIndex.some((b) => b.file === f.file));
+    const lenderDependents = dependsOn(synthetic, loan.lender);
+    expect(lenderDependents.length).toBeGreaterThan(0);
+    expect(dependsOn(synthetic, "tokio")).toEqual(lenderDependents);
+    const added = synthetic.flatMap((f) => f.versions.flatMap((v) => v.deps.filter((d) => d.name === "tokio")));
+    expect(added.every((d) => /^\^1\./.test(d.req))).toBe(true);
+    // The base index (hard-linked into the combined one) still depends on no real crate.
+    expect(dependsOn(baseIndex, "tokio")).toEqual([]);
+    expect(baseIndex.map((f) => f.versions.length)).toEqual(synthetic.map((f) => f.versions.length));
   });
 });

@@ -22,6 +22,11 @@
  *   `metadata.total_downloads` is the sum; reserved names are the union.
  *   `crates_cnt` counts are left as each dump had them (the ingest derives its own).
  *   metadata.json and README of the base are kept (the result is as synthetic as the base).
+ * - with `lendPopularity` (`--lend-popularity`; the benchmarks use it), the
+ *   established extra crates take the standing of base crates of their rank
+ *   first: downloads copied into their extra rows, and base index lines that
+ *   depend on the lender depend on them too (scripts/lend-popularity.ts).
+ *   Those index files are rewritten under new inodes; the base's stay as they are.
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { cp, mkdir, readdir, rename, rm } from "node:fs/promises";
@@ -34,6 +39,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { extract, pack, type Header } from "tar-stream";
 import { csvField } from "./build-dump-fixture";
+import { lendPopularity, type Loan } from "./lend-popularity";
 
 /** Added to every id of the extra dump. int4 ids: the base's must stay below it (synthetic ones do up to scale 4). */
 export const EXTRA_ID_OFFSET = 1_000_000_000;
@@ -66,6 +72,8 @@ export interface CombineRegistriesOptions {
   extra: RegistrySource;
   /** Gets `index/` and `db-dump.tar.gz` (both replaced). */
   out: string;
+  /** Give the established extra crates the popularity of base crates of their standing (scripts/lend-popularity.ts). */
+  lendPopularity?: boolean;
   log?: (message: string) => void;
 }
 
@@ -76,6 +84,8 @@ export interface CombinedRegistry {
   appended: Record<string, number>;
   /** Extra crate files added to the index. */
   extraIndexFiles: number;
+  /** With lendPopularity: which extra crate borrowed from which base crate. */
+  loans: Loan[];
 }
 
 interface CsvTable {
@@ -186,8 +196,7 @@ function mergeCategories(base: CsvTable, extra: CsvTable | undefined): { text: s
   return { text: `${base.header.join(",")}\n${csvLines(base, base.header)}${csvLines(added, base.header)}`, ids, added: added.rows.length };
 }
 
-async function combineDumps(base: string, extra: string, out: string): Promise<Record<string, number>> {
-  const small = await readSmallDump(extra);
+async function combineDumps(base: string, small: Map<string, CsvTable>, out: string): Promise<Record<string, number>> {
   const appended: Record<string, number> = {};
   const seen = new Set<string>();
   let categoryIds: Map<string, string> | null = null;
@@ -324,24 +333,37 @@ export async function combineRegistries(options: CombineRegistriesOptions): Prom
   await mkdir(out, { recursive: true });
   const indexDir = path.join(out, "index");
   const dumpPath = path.join(out, "db-dump.tar.gz");
+  const small = await readSmallDump(options.extra.dumpPath);
   log(`combining indexes into ${indexDir}`);
   const extraIndexFiles = await combineIndexes(options.base.indexDir, options.extra.indexDir, indexDir);
+  let loans: Loan[] = [];
+  if (options.lendPopularity) {
+    const lent = await lendPopularity({ baseDumpPath: options.base.dumpPath, small, indexDir, baseFiles: await indexFiles(options.base.indexDir), log });
+    loans = lent.loans;
+  }
   log(`combining dumps into ${dumpPath}`);
-  const appended = await combineDumps(options.base.dumpPath, options.extra.dumpPath, dumpPath);
-  return { indexDir, dumpPath, appended, extraIndexFiles };
+  const appended = await combineDumps(options.base.dumpPath, small, dumpPath);
+  return { indexDir, dumpPath, appended, extraIndexFiles, loans };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { base: { type: "string" }, "extra-index": { type: "string" }, "extra-dump": { type: "string" }, out: { type: "string" } },
+    options: {
+      base: { type: "string" },
+      "extra-index": { type: "string" },
+      "extra-dump": { type: "string" },
+      out: { type: "string" },
+      "lend-popularity": { type: "boolean" },
+    },
   });
   if (!values.base || !values["extra-index"] || !values["extra-dump"] || !values.out) {
-    throw new Error("usage: combine-registries.ts --base <dir> --extra-index <index dir> --extra-dump <db-dump.tar.gz> --out <dir>");
+    throw new Error("usage: combine-registries.ts --base <dir> --extra-index <index dir> --extra-dump <db-dump.tar.gz> --out <dir> [--lend-popularity]");
   }
   const result = await combineRegistries({
     base: { indexDir: path.join(values.base, "index"), dumpPath: path.join(values.base, "db-dump.tar.gz") },
     extra: { indexDir: values["extra-index"], dumpPath: values["extra-dump"] },
     out: values.out,
+    lendPopularity: values["lend-popularity"] ?? false,
     log: (m) => console.log(`[combine] ${m}`),
   });
   console.log(JSON.stringify(result));

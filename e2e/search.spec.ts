@@ -156,7 +156,15 @@ test.describe("without JavaScript", () => {
     expect(quality).toBeGreaterThan(0);
     // Other specs may review tokio: then its rating factor joins the product.
     await expect(hit.getByText(/^Rating: /)).toBeVisible();
-    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(1 \+ 2 × \d\.\d\d( × \d\.\d{3})?\) = \d\.\d\d/)).toBeVisible();
+    const relevance = hit.getByText(/^Relevance: \d\.\d\d × (\d\.\d\d|\(\d\.\d\d × \d\.\d{3}\))² = \d\.\d\d/);
+    await expect(relevance).toBeVisible();
+    // Text × (quality × G)², as the docs say, up to the rounding of what is shown.
+    const [text, shownQuality, g, result] = (await relevance.textContent())!
+      .match(/^Relevance: (\d\.\d\d) × \(?(\d\.\d\d)(?: × (\d\.\d{3}))?\)?² = (\d\.\d\d)/)!
+      .slice(1)
+      .map((n) => (n === undefined ? 1 : Number(n)));
+    expect(shownQuality).toBeCloseTo(quality, 2);
+    expect(Math.abs(text! * (shownQuality! * g!) ** 2 - result!)).toBeLessThanOrEqual(0.02 * Math.max(1, text!));
 
     await hit.getByRole("link", { name: "How ranking works" }).click();
     await expect(page).toHaveURL(/\/docs\/ranking$/);
@@ -315,7 +323,7 @@ test.describe("ratings in search, without JavaScript", () => {
     const hit = page.getByRole("main").locator("ol > li", { has: page.getByRole("link", { name: "anstyle", exact: true }) });
     await hit.locator("summary", { hasText: "Why this rank" }).click();
     await expect(hit.getByText(/^Rating: 4\.7 out of 5 from 9 reviews: quality is multiplied by 1\.085/)).toBeVisible();
-    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(1 \+ 2 × \d\.\d\d × 1\.085\) = \d\.\d\d/)).toBeVisible();
+    await expect(hit.getByText(/^Relevance: \d\.\d\d × \(\d\.\d\d × 1\.085\)² = \d\.\d\d/)).toBeVisible();
 
     let response = await request.get("/api/v1/search?min_documentation=4.5");
     expect(response.status()).toBe(400);

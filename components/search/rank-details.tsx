@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RuleLink } from "@/components/view/rule-link";
 import { routes } from "@/lib/routes";
-import { ALL_YANKED_FACTOR, QUALITY_BOOST, RATING_RANK, relevanceScore, type RankBreakdown } from "@/lib/search/rank-score";
+import { ALL_YANKED_FACTOR, QUALITY_EXPONENT, RATING_RANK, relevanceScore, type RankBreakdown } from "@/lib/search/rank-score";
 import type { SearchSort } from "@/lib/search/search-backend";
 import { formatRating, SORT_LABELS } from "./search-options";
 
@@ -13,6 +13,9 @@ const PART_LABELS: Record<keyof RankBreakdown["parts"], string> = {
 };
 
 const PART_ORDER = ["reverseDependencies", "downloads", "recentDownloads", "freshness"] as const;
+
+/** The exponent as superscript digits (², not a <sup> whose text would read "2"). */
+const EXPONENT = String(QUALITY_EXPONENT).replace(/\d/g, (d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]!);
 
 function score(value: number): string {
   return value.toFixed(2);
@@ -135,8 +138,16 @@ export function RankDetails({ name, rank, sort }: { name: string; rank: RankBrea
         ) : null}
         {rank.text !== null ? (
           <p>
-            <strong>Relevance:</strong> {score(rank.text)} × (1 + {QUALITY_BOOST} × {score(rank.quality)}
-            {factor(rank) !== 1 ? <> × {factor(rank).toFixed(3)}</> : null}){rank.demotion ? <> × {rank.demotion.factor}</> : null} ={" "}
+            <strong>Relevance:</strong> {score(rank.text)} ×{" "}
+            {factor(rank) !== 1 ? (
+              <>
+                ({score(rank.quality)} × {factor(rank).toFixed(3)})
+              </>
+            ) : (
+              score(rank.quality)
+            )}
+            {EXPONENT}
+            {rank.demotion ? <> × {rank.demotion.factor}</> : null} ={" "}
             {score(relevanceScore(rank)!)}
             {rank.exactMatch ? ", after the exact match." : "."}
           </p>

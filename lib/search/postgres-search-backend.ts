@@ -1,7 +1,7 @@
 import type { ViewScope } from "../curation/current-view";
 import { toCrateCuration, type CurationColumns } from "../curation/crate-curation";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { DEMOTED_FACTOR, QUALITY_BOOST, rankBreakdown } from "./rank-score";
+import { DEMOTED_FACTOR, QUALITY_EXPONENT, rankBreakdown } from "./rank-score";
 import { ratingFactorSql } from "./rating-factor-sql";
 import type { RatingCriterion, SearchBackend, SearchFacets, SearchFilters, SearchHit, SearchRequest, SearchResponse, SearchSort } from "./search-backend";
 import { FACET_LIMIT, minRatingEntries, RATING_CRITERIA, ratingSortCriterion } from "./search-backend";
@@ -406,7 +406,7 @@ function matchesSql(
 function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
   // Text relevance (rank-score.ts's relevanceScore), or without text the most depended-on first, as the home page lists.
   const relevance = byText
-    ? Prisma.sql`m.text_score * (1 + ${QUALITY_BOOST}::float8 * m.quality * m.rating_factor) * m.view_factor DESC, m.downloads DESC, m.name`
+    ? Prisma.sql`m.text_score * power(m.quality * m.rating_factor, ${QUALITY_EXPONENT}::float8) * m.view_factor DESC, m.downloads DESC, m.name`
     : Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;
   if (ratingSortCriterion(sort) !== null) {
     // Best rated first; unrated crates after every rated one, each group in relevance order (the exact name is not pinned).

@@ -21,14 +21,22 @@ import type { VerdictSource } from "../curation/filter-list-types";
 //   V = the view factor: DEMOTED_FACTOR when the visitor's curated view
 //       demotes the crate (a `demote` rule of one of its filter lists), else 1
 //
-// Relevance order = exact name first, then text match × (1 + 2 × quality × G) × V.
+// Relevance order = exact name first, then text match × (quality × G)² × V:
+// a crate of half the quality needs four times the text match to rank level.
 // PostgreSQL computes G in SQL from the same constants (rating-factor-sql.ts),
 // and the Meilisearch documents carry quality × G (V is not applied there).
 
 export const QUALITY_WEIGHTS = { downloads: 0.25, recentDownloads: 0.2, reverseDependencies: 0.4, freshness: 0.15 } as const;
 export const QUALITY_SCALES = { downloads: 1e8, recentDownloads: 1e7, reverseDependencies: 1e4, freshnessHalfLifeDays: 730 } as const;
 export const ALL_YANKED_FACTOR = 0.2;
-export const QUALITY_BOOST = 2;
+/**
+ * The power of quality in relevance. Quality is log-scaled, so it is flat: a crate
+ * with 3,000 downloads and one dependent has about half the quality of one with
+ * 60 million and hundreds. Squared, that is a quarter of the relevance; with
+ * the `1 + 2 × quality` factor used before 2026-12-03 it was two thirds, and a
+ * name made of the query's words beat the crate everybody uses.
+ */
+export const QUALITY_EXPONENT = 2;
 /** What a view's `demote` verdict multiplies relevance by: a demoted crate needs a far better text match to outrank another. */
 export const DEMOTED_FACTOR = 0.25;
 
@@ -101,9 +109,9 @@ export function rankedQuality(rank: Pick<RankBreakdown, "quality" | "rating">): 
   return rank.quality * (rank.rating?.factor ?? 1);
 }
 
-/** What orders matches of equal exactness in relevance order: text × (1 + QUALITY_BOOST × quality × G). Null without a text score. */
+/** What orders matches of equal exactness in relevance order: text × (quality × G)^QUALITY_EXPONENT × V. Null without a text score. */
 export function relevanceScore(rank: Pick<RankBreakdown, "text" | "quality" | "rating"> & { demotion?: RankBreakdown["demotion"] }): number | null {
-  return rank.text === null ? null : rank.text * (1 + QUALITY_BOOST * rankedQuality(rank)) * (rank.demotion?.factor ?? 1);
+  return rank.text === null ? null : rank.text * rankedQuality(rank) ** QUALITY_EXPONENT * (rank.demotion?.factor ?? 1);
 }
 
 export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch: boolean, now = new Date()): RankBreakdown {

@@ -23,8 +23,8 @@ describe("the rating factor", () => {
 
   it("changes nothing in the relevance of an unrated crate", () => {
     const rank = { text: 1.2, quality: 0.5, rating: null };
-    expect(relevanceScore(rank)).toBeCloseTo(1.2 * (1 + 2 * 0.5), 12);
-    expect(relevanceScore({ ...rank, rating: { score: 5, count: 3, factor: 1.1 } })).toBeCloseTo(1.2 * (1 + 2 * 0.5 * 1.1), 12);
+    expect(relevanceScore(rank)).toBeCloseTo(1.2 * 0.5 ** 2, 12);
+    expect(relevanceScore({ ...rank, rating: { score: 5, count: 3, factor: 1.1 } })).toBeCloseTo(1.2 * (0.5 * 1.1) ** 2, 12);
     expect(relevanceScore({ ...rank, text: null })).toBeNull();
   });
 

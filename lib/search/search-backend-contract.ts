@@ -61,7 +61,10 @@ export function describeSearchBackendContract(label: string, context: () => Cont
     });
 
     it("finds crates by what they do", async () => {
-      expect((await names("http client")).slice(0, 3)).toContain("reqwest");
+      // An HTTP client library: reqwest, or hyper (client and server), as bench/relevance-queries.json
+      // accepts. The fixture dump's popularity comes from dependents within its 222 crates, where hyper
+      // has 4 and reqwest none, so since quality is squared in relevance hyper comes first here.
+      expect((await names("http client")).slice(0, 3).filter((name) => name === "reqwest" || name === "hyper")).not.toEqual([]);
       expect((await names("serialization")).slice(0, 3)).toContain("serde");
       expect((await names("regular expressions")).slice(0, 3)).toContain("regex");
     });

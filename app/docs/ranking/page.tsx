@@ -5,7 +5,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatNumber } from "@/lib/registry/format";
 import { routes } from "@/lib/routes";
-import { ALL_YANKED_FACTOR, QUALITY_BOOST, QUALITY_SCALES, QUALITY_WEIGHTS, RATING_RANK } from "@/lib/search/rank-score";
+import { ALL_YANKED_FACTOR, QUALITY_EXPONENT, QUALITY_SCALES, QUALITY_WEIGHTS, RATING_RANK } from "@/lib/search/rank-score";
 
 export const metadata: Metadata = {
   title: "How search ranks crates",
@@ -28,7 +28,7 @@ G         = 1 + ${ratingSlope} × (rating − ${neutralScore})   with ${RATING_R
             1                         otherwise
 
 relevance = exact name match first,
-            then text match × (1 + ${QUALITY_BOOST} × quality × G)`;
+            then text match × (quality × G)^${QUALITY_EXPONENT}`;
 
 const parts: [letter: string, name: string, weight: number, meaning: string][] = [
   [
@@ -77,10 +77,14 @@ export default function RankingDocsPage() {
             few crates match it, crates whose names are close to it match too.
           </li>
           <li>
-            <strong>Weighted by quality.</strong> The text score is multiplied by <code>1 + {QUALITY_BOOST} × quality</code>
-            , so among crates that match about equally well, the widely used and maintained ones come first. At the
-            extremes, a crate of top quality outranks one of no quality whose text score is up to {1 + QUALITY_BOOST}{" "}
-            times higher.
+            <strong>Weighted by quality.</strong> The text score is multiplied by{" "}
+            <code>
+              quality<sup>{QUALITY_EXPONENT}</sup>
+            </code>
+            , so among crates that match about equally well, the widely used and maintained ones come first, and a crate
+            of half the quality needs {2 ** QUALITY_EXPONENT} times the text match to rank level with another. Quality
+            grows slowly (it is log-scaled), so this is what keeps a little-used crate whose name is made of your words
+            from passing the crate most people use for the same thing.
           </li>
           <li>
             <strong>Nudged by reviews.</strong> Once at least {RATING_RANK.minCount} reviews rated a crate overall, its

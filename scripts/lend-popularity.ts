@@ -25,14 +25,11 @@
  * crates get far fewer) and not every version is yanked. Those stay as the
  * fixture made them.
  */
-import { createReadStream } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
-import { extract } from "tar-stream";
+import { readDumpEntries, type DumpTable } from "../lib/ingest/read-dump";
 
 /** Fixture downloads at or above this mark a crate with real metadata (build-dump-fixture gives them ≥ 10^4.3). */
 export const ESTABLISHED_DOWNLOADS = 10_000;
@@ -62,43 +59,38 @@ interface BaseSurvey {
   versionCrates: number[];
 }
 
-const DATA_CSV = /\/data\/([a-z_]+)\.csv$/;
-
-/** Streams the named tables of a dump and hands each row (as an object of strings) to `onRow`. */
-async function scanDump(dumpPath: string, tables: ReadonlySet<string>, onRow: (table: string, row: Record<string, string>) => void): Promise<void> {
-  const tar = extract();
-  const feeding = pipeline(createReadStream(dumpPath), createGunzip(), tar);
-  feeding.catch(() => {});
-  for await (const entry of tar) {
-    const table = DATA_CSV.exec(entry.header.name)?.[1];
-    if (table === undefined || !tables.has(table)) {
-      for await (const _ of entry as AsyncIterable<Buffer>) void _;
-      continue;
+/**
+ * Streams the named tables of a dump (the ingest's own tarball reader) and
+ * hands each row, as an object of strings, to `onRow`.
+ */
+async function scanDump(dumpPath: string, tables: ReadonlySet<DumpTable>, onRow: (table: DumpTable, row: Record<string, string>) => void): Promise<void> {
+  await readDumpEntries(dumpPath, async (table, entry) => {
+    if (!tables.has(table)) {
+      for await (const _ of entry) void _;
+      return 0;
     }
     if (table === "version_downloads") {
       // Three plain columns, no quoting: split lines by hand (tens of millions of rows at full scale).
-      let rest = "";
       let header: string[] | null = null;
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
+      const take = (line: string) => {
+        if (line === "") return;
+        const fields = line.split(",");
+        if (header === null) header = fields;
+        else onRow(table, Object.fromEntries(header.map((h, i) => [h, fields[i] ?? ""])));
+      };
+      let rest = "";
+      for await (const chunk of entry) {
         const lines = (rest + chunk.toString("utf8")).split("\n");
         rest = lines.pop() ?? "";
-        for (const line of lines) {
-          if (line === "") continue;
-          const fields = line.split(",");
-          if (header === null) header = fields;
-          else onRow(table, Object.fromEntries(header.map((h, i) => [h, fields[i] ?? ""])));
-        }
+        lines.forEach(take);
       }
-      if (rest !== "" && header !== null) {
-        const fields = rest.split(",");
-        onRow(table, Object.fromEntries(header.map((h, i) => [h, fields[i] ?? ""])));
-      }
-      continue;
+      take(rest);
+      return 0;
     }
-    const parser = Readable.from(entry as AsyncIterable<Buffer>).pipe(parse({ columns: true, relax_column_count: false }));
+    const parser = Readable.from(entry).pipe(parse({ columns: true, relax_column_count: false }));
     for await (const row of parser as AsyncIterable<Record<string, string>>) onRow(table, row);
-  }
-  await feeding;
+    return 0;
+  });
 }
 
 async function surveyBase(dumpPath: string): Promise<BaseSurvey> {
@@ -130,17 +122,29 @@ function table(small: Map<string, SmallTable>, name: string): SmallTable {
   return found;
 }
 
+/** Each extra crate's newest live (non-yanked) version, by crate id; version ids follow publish time. */
+type NewestLive = Map<string, { id: number; num: string }>;
+
+function newestLiveVersions(small: Map<string, SmallTable>): NewestLive {
+  const versions = table(small, "versions");
+  const newest: NewestLive = new Map();
+  for (const row of versions.rows) {
+    if (row[col(versions, "yanked")] === "t") continue;
+    const crate = String(row[col(versions, "crate_id")]);
+    const id = Number(row[col(versions, "id")]);
+    if (id > (newest.get(crate)?.id ?? -1)) newest.set(crate, { id, num: String(row[col(versions, "num")]) });
+  }
+  return newest;
+}
+
 /** The established real crates, most downloaded first, paired with their lenders. */
-function planLoans(small: Map<string, SmallTable>, base: BaseSurvey): Loan[] {
+function planLoans(small: Map<string, SmallTable>, base: BaseSurvey, newest: NewestLive): Loan[] {
   const crates = table(small, "crates");
   const crateDownloads = table(small, "crate_downloads");
-  const versions = table(small, "versions");
-  const live = new Set<string>();
-  for (const row of versions.rows) if (row[col(versions, "yanked")] !== "t") live.add(String(row[col(versions, "crate_id")]));
   const downloadsOf = new Map(crateDownloads.rows.map((row) => [String(row[col(crateDownloads, "crate_id")]), Number(row[col(crateDownloads, "downloads")])]));
   const established = crates.rows
     .map((row) => ({ id: String(row[col(crates, "id")]), name: String(row[col(crates, "name")]) }))
-    .filter((c) => (downloadsOf.get(c.id) ?? 0) >= ESTABLISHED_DOWNLOADS && live.has(c.id))
+    .filter((c) => (downloadsOf.get(c.id) ?? 0) >= ESTABLISHED_DOWNLOADS && newest.has(c.id))
     .sort((a, b) => downloadsOf.get(b.id)! - downloadsOf.get(a.id)! || (a.name < b.name ? -1 : 1));
   const loans: Loan[] = [];
   established.forEach((c, i) => {
@@ -170,7 +174,7 @@ async function lenderDailyDownloads(dumpPath: string, loans: Loan[], base: BaseS
 }
 
 /** Rewrites the extra dump's download tables (in place, before their ids are moved) so each borrower has its lender's downloads. */
-function applyLoansToDump(small: Map<string, SmallTable>, loans: Loan[], daily: Map<number, Map<string, number>>): void {
+function applyLoansToDump(small: Map<string, SmallTable>, loans: Loan[], daily: Map<number, Map<string, number>>, newest: NewestLive): void {
   const crateDownloads = table(small, "crate_downloads");
   const versions = table(small, "versions");
   const versionDownloads = table(small, "version_downloads");
@@ -182,24 +186,19 @@ function applyLoansToDump(small: Map<string, SmallTable>, loans: Loan[], daily: 
     oldTotal.set(String(loan.realId), Number(row[col(crateDownloads, "downloads")]));
     row[col(crateDownloads, "downloads")] = String(loan.downloads);
   }
-  const newest = new Map<string, number>();
   for (const row of versions.rows) {
     const crate = String(row[col(versions, "crate_id")]);
     const loan = byReal.get(crate);
     if (!loan) continue;
     const at = col(versions, "downloads");
     row[at] = String(Math.round((Number(row[at]) * loan.downloads) / Math.max(1, oldTotal.get(crate) ?? 1)));
-    const id = Number(row[col(versions, "id")]);
-    if (row[col(versions, "yanked")] !== "t" && id > (newest.get(crate) ?? -1)) newest.set(crate, id);
   }
-  const borrowed = new Set<string>();
-  for (const [crate] of newest) borrowed.add(crate);
+  // Every borrower has a live version (planLoans): its own daily rows give way to the lender's.
   const versionCrate = new Map(versions.rows.map((row) => [String(row[col(versions, "id")]), String(row[col(versions, "crate_id")])]));
   const header = versionDownloads.header;
-  const kept = versionDownloads.rows.filter((row) => !borrowed.has(versionCrate.get(String(row[col(versionDownloads, "version_id")])) ?? ""));
+  const kept = versionDownloads.rows.filter((row) => !byReal.has(versionCrate.get(String(row[col(versionDownloads, "version_id")])) ?? ""));
   for (const loan of loans) {
-    const version = newest.get(String(loan.realId));
-    if (version === undefined) continue;
+    const version = newest.get(String(loan.realId))!.id;
     for (const [date, downloads] of [...(daily.get(loan.lenderId) ?? [])].sort()) {
       const row: (string | null)[] = header.map(() => null);
       row[col(versionDownloads, "version_id")] = String(version);
@@ -233,20 +232,8 @@ interface IndexDep {
  * in the combined index's synthetic files. A changed file is written anew and
  * renamed over the old name, so the hard-linked base file is never modified.
  */
-async function applyLoansToIndex(indexDir: string, files: string[], loans: Loan[], small: Map<string, SmallTable>): Promise<number> {
-  const versions = table(small, "versions");
-  const newestNum = new Map<number, { id: number; num: string }>();
-  for (const row of versions.rows) {
-    if (row[col(versions, "yanked")] === "t") continue;
-    const crate = Number(row[col(versions, "crate_id")]);
-    const id = Number(row[col(versions, "id")]);
-    if (id > (newestNum.get(crate)?.id ?? -1)) newestNum.set(crate, { id, num: String(row[col(versions, "num")]) });
-  }
-  const borrower = new Map<string, { name: string; req: string }>();
-  for (const loan of loans) {
-    const num = newestNum.get(loan.realId)?.num;
-    if (num) borrower.set(loan.lender.toLowerCase(), { name: loan.real, req: `^${num}` });
-  }
+async function applyLoansToIndex(indexDir: string, files: string[], loans: Loan[], newest: NewestLive): Promise<number> {
+  const borrower = new Map(loans.map((loan) => [loan.lender.toLowerCase(), { name: loan.real, req: `^${newest.get(String(loan.realId))!.num}` }]));
   let changed = 0;
   let next = 0;
   const worker = async () => {
@@ -303,11 +290,12 @@ export async function lendPopularity(options: {
 }): Promise<LendPopularityResult> {
   const log = options.log ?? (() => {});
   const survey = await surveyBase(options.baseDumpPath);
-  const loans = planLoans(options.small, survey);
+  const newest = newestLiveVersions(options.small);
+  const loans = planLoans(options.small, survey, newest);
   log(`lending popularity: ${loans.length} established real crates take synthetic ranks 0, 2, ..., ${2 * (loans.length - 1)}`);
   const daily = await lenderDailyDownloads(options.baseDumpPath, loans, survey);
-  applyLoansToDump(options.small, loans, daily);
-  const indexFilesChanged = await applyLoansToIndex(options.indexDir, options.baseFiles, loans, options.small);
+  applyLoansToDump(options.small, loans, daily, newest);
+  const indexFilesChanged = await applyLoansToIndex(options.indexDir, options.baseFiles, loans, newest);
   log(`  ${indexFilesChanged} synthetic index files now also depend on real crates`);
   return { loans, indexFilesChanged };
 }

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { bulkLoadIfEmpty } from "./bulk-load";
+import { bulkLoadIfEmpty, loadIntoEmptyTables } from "./bulk-load";
 import { timedQuery, type Query } from "./timed-query";
 
 // Crates marked removed keep their rows as they were: full-snapshot deletes skip them.
@@ -23,8 +23,14 @@ export async function mergeStaged(
 ): Promise<void> {
   const q = timedQuery(client, log);
   const followsIndex = !sources.index && (await q(`SELECT 1 FROM index_files LIMIT 1`)).rowCount! > 0;
-  const ownsExistence = !followsIndex;
+  // A first load builds the served tables' indexes and checks their foreign keys once, after every row is in.
+  await loadIntoEmptyTables(q, LOADED_TABLES, () => mergeInto(q, sources, !followsIndex));
+}
 
+/** The served tables a run fills from the index and the dump. */
+const LOADED_TABLES = ["crates", "versions", "dependencies", "version_downloads", "crate_categories", "crate_keywords", "crate_owners"];
+
+async function mergeInto(q: Query, sources: { index: boolean; dump: boolean }, ownsExistence: boolean): Promise<void> {
   if (ownsExistence) {
     const crateSources = [
       sources.index ? `SELECT name_lower, name, 1 AS pri FROM st_index_version` : null,
@@ -171,20 +177,28 @@ async function updateVersionsFromDump(q: Query): Promise<void> {
 // dependencies changed, so a run that changed little writes little.
 async function mergeDependencies(q: Query, sources: { index: boolean; dump: boolean }): Promise<void> {
   const columns = `version_id, crate_name, crate_id, explicit_name, req, optional, default_features, features, target, kind`;
-  const staged = sources.index
-    ? `SELECT v.id AS version_id, d.crate_name, dc.id AS crate_id, d.explicit_name, d.req, d.optional, d.default_features,
-         d.features, d.target, d.kind
-       FROM st_index_dep d
-       JOIN crates c ON c.name_lower = d.name_lower
-       JOIN versions v ON v.crate_id = c.id AND v.num = d.num
-       LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`
-    : `SELECT vm.id AS version_id, dm.name AS crate_name, dm.id AS crate_id, d.explicit_name, d.req, d.optional,
-         d.default_features, d.features, d.target, d.kind
-       FROM st_dump_dep d
+  const fromDump = `FROM st_dump_dep d
        JOIN st_version_map vm ON vm.dump_id = d.version_dump_id
        JOIN st_crate_map dm ON dm.dump_id = d.crate_dump_id`;
-  // A first load inserts everything, with the indexes built afterwards.
-  if (await bulkLoadIfEmpty(q, "dependencies", () => q(`INSERT INTO dependencies (${columns}) ${staged}`))) return;
+  const dumpValues = `vm.id AS version_id, dm.name AS crate_name, dm.id AS crate_id, d.explicit_name, d.req, d.optional,
+         d.default_features, d.features, d.target, d.kind`;
+  const fromIndex = `FROM st_index_dep d
+       JOIN crates c ON c.name_lower = d.name_lower
+       JOIN versions v ON v.crate_id = c.id AND v.num = d.num
+       LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`;
+  const indexValues = `v.id AS version_id, d.crate_name, dc.id AS crate_id, d.explicit_name, d.req, d.optional, d.default_features,
+         d.features, d.target, d.kind`;
+  const staged = sources.index ? `SELECT ${indexValues} ${fromIndex}` : `SELECT ${dumpValues} ${fromDump}`;
+  // A first load inserts everything, with the indexes built afterwards. Its
+  // ids are numbers the staging already gave each row, unique by construction
+  // (the index stager's count, or the line in dependencies.csv): a sequence
+  // call per row costs a quarter of the insert.
+  const bulkFill = async () => {
+    const [id, values, from] = sources.index ? ["d.seq", indexValues, fromIndex] : ["d.line", dumpValues, fromDump];
+    await q(`INSERT INTO dependencies (id, ${columns}) SELECT ${id}, ${values} ${from}`);
+    await q(`SELECT setval(pg_get_serial_sequence('dependencies', 'id'), (SELECT max(id) FROM dependencies))`);
+  };
+  if (await bulkLoadIfEmpty(q, "dependencies", bulkFill)) return;
   await q(`CREATE TEMP TABLE st_dep_target ON COMMIT DROP AS ${staged}`);
   // EXCEPT ALL compares whole rows, NULLs included, as multisets.
   await q(`CREATE TEMP TABLE st_dep_changed ON COMMIT DROP AS
@@ -261,7 +275,9 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
         (array_agg(num ORDER BY sort_key DESC) FILTER (WHERE NOT yanked))[1] AS max_version
       FROM versions GROUP BY crate_id
     ), rd AS (
-      SELECT v.crate_id, sum(d.downloads)::bigint n FROM version_downloads d JOIN versions v ON v.id = d.version_id GROUP BY v.crate_id
+      -- Summed per version first: a join of every daily row to its version costs twice as much.
+      SELECT v.crate_id, sum(d.n)::bigint n FROM (SELECT version_id, sum(downloads) n FROM version_downloads GROUP BY version_id) d
+      JOIN versions v ON v.id = d.version_id GROUP BY v.crate_id
     ), rv AS (
       -- A dependent counts once, through its default version, and not at all when every one
       -- of its versions is yanked or when it left the registry.
@@ -291,10 +307,13 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
         c.max_version, c.recent_downloads, c.reverse_dependency_count, c.search_vector)
       IS DISTINCT FROM (f.version_count, f.all_yanked, f.created_at, f.updated_at, f.default_version_id, f.default_license,
         f.max_version, f.recent_downloads, f.reverse_dependency_count, f.search_vector)`);
-  await q(`UPDATE categories g SET crate_count = n FROM (SELECT g2.id, (SELECT count(*) FROM crate_categories x
-      WHERE x.category_id = g2.id)::int n FROM categories g2) s WHERE g.id = s.id AND g.crate_count IS DISTINCT FROM s.n`);
-  await q(`UPDATE keywords k SET crate_count = n FROM (SELECT k2.id, (SELECT count(*) FROM crate_keywords x
-      WHERE x.keyword_id = k2.id)::int n FROM keywords k2) s WHERE k.id = s.id AND k.crate_count IS DISTINCT FROM s.n`);
+  // One count per table (a first load has no index on the referencing column yet to count each from).
+  await q(`UPDATE categories g SET crate_count = s.n FROM (SELECT g2.id, COALESCE(x.n, 0) n FROM categories g2
+      LEFT JOIN (SELECT category_id, count(*)::int n FROM crate_categories GROUP BY category_id) x ON x.category_id = g2.id) s
+    WHERE g.id = s.id AND g.crate_count IS DISTINCT FROM s.n`);
+  await q(`UPDATE keywords k SET crate_count = s.n FROM (SELECT k2.id, COALESCE(x.n, 0) n FROM keywords k2
+      LEFT JOIN (SELECT keyword_id, count(*)::int n FROM crate_keywords GROUP BY keyword_id) x ON x.keyword_id = k2.id) s
+    WHERE k.id = s.id AND k.crate_count IS DISTINCT FROM s.n`);
 }
 
 // Derived columns: for every crate on a full run (one statement), for the

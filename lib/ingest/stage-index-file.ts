@@ -54,6 +54,8 @@ export class IndexStager {
       });
       for (const d of v.deps) {
         await this.deps.add({
+          // Numbers the run's dependency rows: a first load uses it as their ids.
+          seq: this.deps.count + 1,
           name_lower: nameLower,
           num: v.vers,
           crate_name: d.name,

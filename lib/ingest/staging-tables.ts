@@ -7,7 +7,7 @@ CREATE TEMP TABLE st_index_version (
   yanked boolean, checksum text, features jsonb, rust_version text, links text, v int, pubtime timestamptz
 ) ON COMMIT DROP;
 CREATE TEMP TABLE st_index_dep (
-  name_lower text, num text, crate_name text, explicit_name text, req text, optional boolean,
+  seq int, name_lower text, num text, crate_name text, explicit_name text, req text, optional boolean,
   default_features boolean, features text[], target text, kind "DependencyKind"
 ) ON COMMIT DROP;
 CREATE TEMP TABLE st_index_file (

@@ -132,5 +132,103 @@ function mergeFeatures(
 
 /** One JSON line of an index file; throws IngestError naming the bad field. */
 export function parseIndexLine(text: string, file: string, line: number): IndexVersion {
-  return checkAt(indexLineSchema, parseJsonAt(text, file, line), file, line);
+  const json = parseJsonAt(text, file, line);
+  return readWellFormedLine(json) ?? checkAt(indexLineSchema, json, file, line);
+}
+
+// The fast path. Validating with zod cost as much as JSON.parse itself over a
+// whole index (millions of dependency objects), so lines are first read by
+// hand; anything this reader is not sure of (a wrong type, a missing field, a
+// `__proto__` key...) returns null and goes through indexLineSchema, which
+// decides and names what is wrong. It must never accept what the schema
+// rejects, and must return what the schema would: parse-index-line.test.ts
+// compares the two on every fixture line and on broken variants.
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const isNullish = (value: unknown): value is null | undefined => value === null || value === undefined;
+const optionalString = (value: unknown) => isNullish(value) || typeof value === "string";
+const optionalBoolean = (value: unknown) => isNullish(value) || typeof value === "boolean";
+const CHECKSUM = /^[0-9a-f]{64}$/;
+
+/** A list of strings without the empty ones, or null when it is not a list of strings. */
+function readFeatureList(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  for (const item of value) if (typeof item !== "string") return null;
+  return value.includes("") ? value.filter((item) => item !== "") : value;
+}
+
+function readFeatureTable(value: unknown): Record<string, string[]> | null {
+  if (!isObject(value)) return null;
+  const table: Record<string, string[]> = {};
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") return null;
+    const list = readFeatureList(value[key]);
+    if (list === null) return null;
+    table[key] = list;
+  }
+  return table;
+}
+
+function readDependency(dep: unknown): IndexDependency | null {
+  if (!isObject(dep)) return null;
+  const { name, req, features, optional, default_features, target, kind, registry, package: pkg } = dep;
+  if (typeof name !== "string" || name === "" || typeof req !== "string" || req === "") return null;
+  if (!optionalBoolean(optional) || !optionalBoolean(default_features) || !optionalString(target) || !optionalString(registry)) return null;
+  if (!isNullish(kind) && kind !== "normal" && kind !== "build" && kind !== "dev") return null;
+  if (!isNullish(pkg) && (typeof pkg !== "string" || pkg === "")) return null;
+  const featureList = isNullish(features) ? [] : readFeatureList(features);
+  if (featureList === null) return null;
+  return {
+    name: (pkg as string | null | undefined) ?? name,
+    explicitName: isNullish(pkg) ? null : name,
+    req,
+    optional: (optional as boolean | null | undefined) ?? false,
+    defaultFeatures: (default_features as boolean | null | undefined) ?? true,
+    features: featureList,
+    target: (target as string | null | undefined) ?? null,
+    kind: (kind as DependencyKind | null | undefined) ?? "normal",
+    registry: (registry as string | null | undefined) ?? null,
+  };
+}
+
+/** A line the schema would accept, read without it; null when unsure. */
+export function readWellFormedLine(json: unknown): IndexVersion | null {
+  if (!isObject(json)) return null;
+  const { name, vers, deps, cksum, features, features2, yanked, links, rust_version, pubtime: published, v } = json;
+  if (typeof name !== "string" || !isValidCrateName(name) || typeof vers !== "string" || vers === "") return null;
+  if (typeof cksum !== "string" || !CHECKSUM.test(cksum) || !Array.isArray(deps)) return null;
+  if (!optionalBoolean(yanked) || !optionalString(links) || !optionalString(rust_version)) return null;
+  if (!isNullish(v) && !(typeof v === "number" && Number.isSafeInteger(v) && v >= 1)) return null;
+  let publishedAt: Date | null = null;
+  if (!isNullish(published)) {
+    if (typeof published !== "string") return null;
+    publishedAt = parseRfc3339(published);
+    if (publishedAt === null) return null;
+  }
+  const table = readFeatureTable(features);
+  const table2 = isNullish(features2) ? {} : readFeatureTable(features2);
+  if (table === null || table2 === null) return null;
+  const dependencies: IndexDependency[] = [];
+  for (const dep of deps) {
+    const read = readDependency(dep);
+    if (read === null) return null;
+    dependencies.push(read);
+  }
+  return {
+    name,
+    vers,
+    deps: dependencies,
+    cksum,
+    features: mergeFeatures(table, table2),
+    yanked: (yanked as boolean | null | undefined) ?? false,
+    links: (links as string | null | undefined) ?? null,
+    rustVersion: (rust_version as string | null | undefined) ?? null,
+    pubtime: publishedAt,
+    v: (v as number | null | undefined) ?? 1,
+  };
 }

@@ -11,7 +11,29 @@ import type pg from "pg";
 // "current transaction is aborted" from a batch sent after it.
 const inFlight = new WeakMap<pg.ClientBase, Promise<unknown>>();
 
-export class BatchInserter<Row extends object> {
+/** Marks `write` as the connection's batch in flight (see above); its failure surfaces from the next settleConnection. */
+export function sendInFlight(client: pg.ClientBase, write: Promise<unknown>): void {
+  write.catch(() => {});
+  inFlight.set(client, write);
+}
+
+/** Waits for the connection's batch in flight, if any, and throws its error. */
+export async function settleConnection(client: pg.ClientBase): Promise<void> {
+  const pending = inFlight.get(client);
+  if (!pending) return;
+  inFlight.delete(client);
+  await pending;
+}
+
+/** What the stagers write rows through: BatchInserter (any server) or CopyInserter (a real server). */
+export interface RowWriter<Row extends object> {
+  readonly count: number;
+  add(row: Row): Promise<void>;
+  /** Writes every buffered row; resolves when the connection has no batch in flight. */
+  flush(): Promise<void>;
+}
+
+export class BatchInserter<Row extends object> implements RowWriter<Row> {
   private buffer: Row[] = [];
   count = 0;
 
@@ -27,30 +49,19 @@ export class BatchInserter<Row extends object> {
     if (this.buffer.length >= this.batchSize) await this.send();
   }
 
-  /** Writes every buffered row; resolves when the connection has no batch in flight. */
   async flush(): Promise<void> {
     if (this.buffer.length > 0) await this.send();
-    await this.settle();
+    await settleConnection(this.client);
   }
 
   private async send(): Promise<void> {
-    await this.settle();
+    await settleConnection(this.client);
     const rows = this.buffer;
     this.buffer = [];
-    const insert = this.client.query(
-      `INSERT INTO ${this.table} SELECT * FROM json_populate_recordset(NULL::${this.table}, $1::json)`,
-      [toJson(rows)],
+    sendInFlight(
+      this.client,
+      this.client.query(`INSERT INTO ${this.table} SELECT * FROM json_populate_recordset(NULL::${this.table}, $1::json)`, [toJson(rows)]),
     );
-    // Rejections surface from settle(); until then the promise must not count as unhandled.
-    insert.catch(() => {});
-    inFlight.set(this.client, insert);
-  }
-
-  private async settle(): Promise<void> {
-    const pending = inFlight.get(this.client);
-    if (!pending) return;
-    inFlight.delete(this.client);
-    await pending;
   }
 }
 

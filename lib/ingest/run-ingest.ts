@@ -11,6 +11,7 @@ import { describeDumpSource } from "./open-dump-source";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
 import type { PhaseHandle, Progress } from "./progress";
+import { isEmbedded } from "./is-embedded";
 import { IndexStager } from "./stage-index-file";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
 import { vacuumSearchTables } from "./vacuum-search-tables";
@@ -104,7 +105,7 @@ async function ingestInTransaction({ client, log, progress }: IngestRunContext, 
 }
 
 async function stageIndex(client: pg.Client, indexDir: string, progress: Progress): Promise<Record<string, number>> {
-  const stager = new IndexStager(client);
+  const stager = new IndexStager(client, { copy: !(await isEmbedded(client)) });
   const phase = progress.phase("index: read files", { unit: "files" });
   for await (const file of readIndexDir(indexDir)) {
     await stager.addFile(file, file.stat);
@@ -122,11 +123,6 @@ async function* countedBytes(entry: AsyncIterable<Buffer>, phase: PhaseHandle): 
     yield chunk;
   }
   phase.done();
-}
-
-async function isEmbedded(client: pg.Client): Promise<boolean> {
-  const { rows } = await client.query<{ version: string }>("SELECT version()");
-  return /PGlite/i.test(rows[0]?.version ?? "");
 }
 
 async function copyDump(client: pg.Client, dumpPath: string, progress: Progress): Promise<Record<string, number>> {

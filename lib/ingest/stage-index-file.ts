@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { semverSortKey } from "../registry/semver-sort-key";
-import { BatchInserter } from "./batch-inserter";
+import { BatchInserter, type RowWriter } from "./batch-inserter";
+import { CopyInserter } from "./copy-inserter";
 import type { IndexFile } from "./read-index-dir";
 
 /** What a sync remembers of one index file (the index_files table). */
@@ -14,20 +15,32 @@ export interface IndexFileState {
   last_modified?: string | null;
 }
 
+// The staging tables' columns (staging-tables.ts), in order, for COPY.
+const VERSION_COLUMNS = ["file", "line", "name", "name_lower", "num", "sort_key", "prerelease", "yanked", "checksum", "features",
+  "rust_version", "links", "v", "pubtime"] as const;
+const DEP_COLUMNS = ["seq", "name_lower", "num", "crate_name", "explicit_name", "req", "optional", "default_features", "features",
+  "target", "kind"] as const;
+const FILE_COLUMNS = ["name_lower", "path", "size", "mtime_ms", "sha256", "etag", "last_modified"] as const;
+
+type Columns<C extends readonly string[]> = Partial<Record<C[number], unknown>>;
+
 /**
  * Stages parsed index files into the run's temporary tables (st_index_version,
- * st_index_dep, st_index_file; see staging-tables.ts), in batches.
+ * st_index_dep, st_index_file; see staging-tables.ts), in batches: with COPY
+ * on a real server (`copy`), else with batched INSERTs (the embedded database).
  */
 export class IndexStager {
-  private readonly versions: BatchInserter<object>;
-  private readonly deps: BatchInserter<object>;
-  private readonly states: BatchInserter<IndexFileState>;
+  private readonly versions: RowWriter<Columns<typeof VERSION_COLUMNS>>;
+  private readonly deps: RowWriter<Columns<typeof DEP_COLUMNS>>;
+  private readonly states: RowWriter<Columns<typeof FILE_COLUMNS>>;
   files = 0;
 
-  constructor(client: pg.ClientBase) {
-    this.versions = new BatchInserter(client, "st_index_version");
-    this.deps = new BatchInserter(client, "st_index_dep");
-    this.states = new BatchInserter(client, "st_index_file");
+  constructor(client: pg.ClientBase, options: { copy: boolean }) {
+    const writer = <C extends readonly string[]>(table: string, columns: C): RowWriter<Columns<C>> =>
+      options.copy ? new CopyInserter<Columns<C>>(client, table, columns) : new BatchInserter<Columns<C>>(client, table);
+    this.versions = writer("st_index_version", VERSION_COLUMNS);
+    this.deps = writer("st_index_dep", DEP_COLUMNS);
+    this.states = writer("st_index_file", FILE_COLUMNS);
   }
 
   /** A file whose content is new: its versions and dependencies, and (when given) its state. */

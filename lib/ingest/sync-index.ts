@@ -7,6 +7,7 @@ import { mergeIndexChanges } from "./merge-index-changes";
 import type { Progress } from "./progress";
 import { listIndexFiles, readIndexFileAt, statIndexFile } from "./read-index-dir";
 import { fetchSparseIndex, type SparseFetchOptions } from "./sparse/fetch-sparse-index";
+import { isEmbedded } from "./is-embedded";
 import { IndexStager } from "./stage-index-file";
 import { indexStagingTablesSql } from "./staging-tables";
 import { withIngestRun, type IngestRunRecord } from "./with-ingest-run";
@@ -69,7 +70,7 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
   const run = { source: describeIndexSource(source), log: options.log, progress: options.progress };
   return withIngestRun(connectionString, run, async ({ client, log, progress }) => {
     await client.query(indexStagingTablesSql);
-    const stager = new IndexStager(client);
+    const stager = new IndexStager(client, { copy: !(await isEmbedded(client)) });
     const deleted: string[] = [];
     log(`Checking ${describeIndexSource(source)}`);
     let phase = progress.phase(`index sync: check ${source.kind === "sparse" ? "crates" : "files"}`, { unit: "files" });
@@ -154,6 +155,8 @@ async function scanDir(
   );
   const known = await loadKnownFiles(client, moved.map((m) => m.name_lower));
   for (const { path: file, name_lower } of moved) await stageIfChanged(dir, file, known.get(name_lower), stager);
+  // Staged rows first: a batch still in flight that failed must report its own error, not abort this query.
+  await stager.flush();
   const { rows: gone } = await client.query<{ name_lower: string }>(
     `SELECT name_lower FROM index_files f WHERE NOT EXISTS (SELECT 1 FROM st_seen_file s WHERE s.name_lower = f.name_lower)`,
   );

@@ -1,52 +1,36 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { sendInFlight, settleConnection, type RowWriter } from "./batch-inserter";
+import { BatchedWriter } from "./batched-writer";
 
 // Buffers rows and writes each batch with one COPY ... FROM STDIN in text
 // format: PostgreSQL reads it about eight times faster than it turns JSON into
 // records (json_populate_recordset, BatchInserter), which made the server the
 // bottleneck of a full index read. A real server only: the embedded PGlite
 // cannot COPY FROM STDIN. One batch per connection is in flight while the
-// caller builds the next (shared with BatchInserter, see there).
+// caller builds the next (see BatchedWriter).
 //
 // Values: null/undefined → NULL, booleans, numbers, bigints, Dates (ISO),
 // arrays → array literals of text (text[] columns), other objects → JSON
 // (jsonb columns), strings as they are; COPY's text escaping applied to all.
-export class CopyInserter<Row extends object> implements RowWriter<Row> {
-  private lines: string[] = [];
-  count = 0;
-
+export class CopyInserter<Row extends object> extends BatchedWriter<Row> {
   constructor(
-    private readonly client: pg.ClientBase,
-    private readonly table: string,
+    client: pg.ClientBase,
+    table: string,
     private readonly columns: readonly (keyof Row & string)[],
-    private readonly batchSize = 5000,
-  ) {}
-
-  async add(row: Row): Promise<void> {
-    this.lines.push(this.columns.map((column) => copyField(row[column])).join("\t"));
-    this.count++;
-    if (this.lines.length >= this.batchSize) await this.send();
+    batchSize = 5000,
+  ) {
+    super(client, table, batchSize);
   }
 
-  async flush(): Promise<void> {
-    if (this.lines.length > 0) await this.send();
-    await settleConnection(this.client);
-  }
-
-  private async send(): Promise<void> {
-    await settleConnection(this.client);
-    const text = `${this.lines.join("\n")}\n`;
-    this.lines = [];
+  protected write(rows: Row[]): Promise<unknown> {
+    let text = "";
+    for (const row of rows) text += `${this.columns.map((column) => copyField(row[column])).join("\t")}\n`;
     const stream = this.client.query(copyFrom(`COPY ${this.table} (${this.columns.join(", ")}) FROM STDIN`));
-    sendInFlight(
-      this.client,
-      new Promise<void>((resolve, reject) => {
-        stream.on("finish", resolve);
-        stream.on("error", reject);
-        stream.end(text);
-      }),
-    );
+    return new Promise<void>((resolve, reject) => {
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+      stream.end(text);
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { semverSortKey } from "../registry/semver-sort-key";
-import { BatchInserter, type RowWriter } from "./batch-inserter";
+import { BatchInserter } from "./batch-inserter";
+import type { BatchedWriter } from "./batched-writer";
 import { CopyInserter } from "./copy-inserter";
 import type { IndexFile } from "./read-index-dir";
 
@@ -30,13 +31,13 @@ type Columns<C extends readonly string[]> = Partial<Record<C[number], unknown>>;
  * on a real server (`copy`), else with batched INSERTs (the embedded database).
  */
 export class IndexStager {
-  private readonly versions: RowWriter<Columns<typeof VERSION_COLUMNS>>;
-  private readonly deps: RowWriter<Columns<typeof DEP_COLUMNS>>;
-  private readonly states: RowWriter<Columns<typeof FILE_COLUMNS>>;
+  private readonly versions: BatchedWriter<Columns<typeof VERSION_COLUMNS>>;
+  private readonly deps: BatchedWriter<Columns<typeof DEP_COLUMNS>>;
+  private readonly states: BatchedWriter<Columns<typeof FILE_COLUMNS>>;
   files = 0;
 
   constructor(client: pg.ClientBase, options: { copy: boolean }) {
-    const writer = <C extends readonly string[]>(table: string, columns: C): RowWriter<Columns<C>> =>
+    const writer = <C extends readonly string[]>(table: string, columns: C): BatchedWriter<Columns<C>> =>
       options.copy ? new CopyInserter<Columns<C>>(client, table, columns) : new BatchInserter<Columns<C>>(client, table);
     this.versions = writer("st_index_version", VERSION_COLUMNS);
     this.deps = writer("st_index_dep", DEP_COLUMNS);

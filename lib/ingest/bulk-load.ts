@@ -21,26 +21,9 @@ export async function bulkLoadIfEmpty(q: Query, table: string, fill: () => Promi
   );
   if (!rows[0]!.empty || rows[0]!.referenced) return false;
 
-  const { rows: constraints } = await q(
-    `SELECT conname, contype, pg_get_constraintdef(oid) AS def FROM pg_constraint
-     WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'f') ORDER BY contype = 'f', conname`,
-    [table],
-  );
-  const { rows: indexes } = await q(
-    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-     WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid AND c.conrelid = x.indrelid)
-     ORDER BY i.relname`,
-    [table],
-  );
-  for (const c of [...constraints].reverse()) await q(`ALTER TABLE ${table} DROP CONSTRAINT "${c.conname}"`);
-  for (const i of indexes) await q(`DROP INDEX "${i.name}"`);
-
+  const restore = await dropKeysAndIndexes(q, [table], { keepUnique: false });
   await fill();
-
-  // Keys and indexes first, so the foreign key checks after them can use them.
-  for (const c of constraints.filter((c) => c.contype !== "f")) await q(`ALTER TABLE ${table} ADD CONSTRAINT "${c.conname}" ${c.def}`);
-  for (const i of indexes) await q(i.def as string);
-  for (const c of constraints.filter((c) => c.contype === "f")) await q(`ALTER TABLE ${table} ADD CONSTRAINT "${c.conname}" ${c.def}`);
+  await restore();
   await q(`ANALYZE ${table}`);
   return true;
 }
@@ -66,22 +49,39 @@ export async function loadIntoEmptyTables(q: Query, tables: string[], fill: () =
     await fill();
     return false;
   }
-  const { rows: keys } = await q(
-    `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
-     WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid::regclass::text, conname`,
-    [tables],
+  const restore = await dropKeysAndIndexes(q, tables, { keepUnique: true });
+  await fill();
+  await restore();
+  return true;
+}
+
+/**
+ * Drops the key constraints of `tables` and their indexes that back no
+ * constraint (with `keepUnique`: only foreign keys and non-unique indexes),
+ * and returns what puts them back: primary and unique keys first, then the
+ * indexes, then the foreign keys, so that their checks can use the others.
+ */
+async function dropKeysAndIndexes(q: Query, tables: string[], { keepUnique }: { keepUnique: boolean }): Promise<() => Promise<void>> {
+  const { rows: constraints } = await q(
+    `SELECT conrelid::regclass::text AS table_name, conname, contype, pg_get_constraintdef(oid) AS def FROM pg_constraint
+     WHERE conrelid = ANY($1::regclass[]) AND contype = ANY($2::"char"[])
+     ORDER BY contype = 'f', conrelid::regclass::text, conname`,
+    [tables, keepUnique ? ["f"] : ["p", "u", "f"]],
   );
   const { rows: indexes } = await q(
     `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-     WHERE x.indrelid = ANY($1::regclass[]) AND NOT x.indisunique
+     WHERE x.indrelid = ANY($1::regclass[]) AND NOT (x.indisunique AND $2::boolean)
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid AND c.conrelid = x.indrelid)
      ORDER BY i.relname`,
-    [tables],
+    [tables, keepUnique],
   );
-  for (const k of keys) await q(`ALTER TABLE ${k.table_name} DROP CONSTRAINT "${k.conname}"`);
+  const add = (c: Record<string, string>) => q(`ALTER TABLE ${c.table_name} ADD CONSTRAINT "${c.conname}" ${c.def}`);
+  // Foreign keys go first (they sort last) and come back last.
+  for (const c of [...constraints].reverse()) await q(`ALTER TABLE ${c.table_name} DROP CONSTRAINT "${c.conname}"`);
   for (const i of indexes) await q(`DROP INDEX "${i.name}"`);
-  await fill();
-  for (const i of indexes) await q(i.def as string);
-  for (const k of keys) await q(`ALTER TABLE ${k.table_name} ADD CONSTRAINT "${k.conname}" ${k.def}`);
-  return true;
+  return async () => {
+    for (const c of constraints.filter((c) => c.contype !== "f")) await add(c);
+    for (const i of indexes) await q(i.def as string);
+    for (const c of constraints.filter((c) => c.contype === "f")) await add(c);
+  };
 }

@@ -188,14 +188,15 @@ async function mergeDependencies(q: Query, sources: { index: boolean; dump: bool
        LEFT JOIN crates dc ON dc.name_lower = lower(d.crate_name)`;
   const indexValues = `v.id AS version_id, d.crate_name, dc.id AS crate_id, d.explicit_name, d.req, d.optional, d.default_features,
          d.features, d.target, d.kind`;
-  const staged = sources.index ? `SELECT ${indexValues} ${fromIndex}` : `SELECT ${dumpValues} ${fromDump}`;
-  // A first load inserts everything, with the indexes built afterwards. Its
-  // ids are numbers the staging already gave each row, unique by construction
-  // (the index stager's count, or the line in dependencies.csv): a sequence
-  // call per row costs a quarter of the insert.
+  // `stagedId`: a number the staging already gave each row, unique by
+  // construction (the index stager's count, or the line in dependencies.csv).
+  const [values, from, stagedId] = sources.index ? [indexValues, fromIndex, "d.seq"] : [dumpValues, fromDump, "d.line"];
+  const staged = `SELECT ${values} ${from}`;
+  // A first load inserts everything, with the indexes built afterwards, and
+  // takes the staged numbers as ids: a sequence call per row costs a quarter
+  // of the insert.
   const bulkFill = async () => {
-    const [id, values, from] = sources.index ? ["d.seq", indexValues, fromIndex] : ["d.line", dumpValues, fromDump];
-    await q(`INSERT INTO dependencies (id, ${columns}) SELECT ${id}, ${values} ${from}`);
+    await q(`INSERT INTO dependencies (id, ${columns}) SELECT ${stagedId}, ${values} ${from}`);
     await q(`SELECT setval(pg_get_serial_sequence('dependencies', 'id'), (SELECT max(id) FROM dependencies))`);
   };
   if (await bulkLoadIfEmpty(q, "dependencies", bulkFill)) return;

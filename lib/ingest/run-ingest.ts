@@ -73,12 +73,14 @@ async function ingestInTransaction({ client, log, progress }: IngestRunContext, 
   await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   await client.query(`SET LOCAL work_mem = '64MB'`);
   await client.query(indexStagingTablesSql);
+  // The embedded database cannot COPY FROM STDIN: its rows go in as batched INSERTs.
+  const embedded = await isEmbedded(client);
   if (options.indexDir) {
     log(`Reading index ${options.indexDir}`);
-    Object.assign(staged, await stageIndex(client, options.indexDir, progress));
+    Object.assign(staged, await stageIndex(client, options.indexDir, progress, { copy: !embedded }));
   }
   if (options.dumpPath) {
-    const loader = options.dumpLoader ?? ((await isEmbedded(client)) ? "insert" : "copy");
+    const loader = options.dumpLoader ?? (embedded ? "insert" : "copy");
     log(`Reading dump ${options.dumpPath} (${loader === "copy" ? "COPY" : "batched INSERT"})`);
     Object.assign(
       staged,
@@ -104,8 +106,8 @@ async function ingestInTransaction({ client, log, progress }: IngestRunContext, 
   return { ...rows[0]!, staged };
 }
 
-async function stageIndex(client: pg.Client, indexDir: string, progress: Progress): Promise<Record<string, number>> {
-  const stager = new IndexStager(client, { copy: !(await isEmbedded(client)) });
+async function stageIndex(client: pg.Client, indexDir: string, progress: Progress, how: { copy: boolean }): Promise<Record<string, number>> {
+  const stager = new IndexStager(client, how);
   const phase = progress.phase("index: read files", { unit: "files" });
   for await (const file of readIndexDir(indexDir)) {
     await stager.addFile(file, file.stat);

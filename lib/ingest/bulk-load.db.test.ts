@@ -5,7 +5,7 @@ import { queryRows } from "../../test/query-rows";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { bulkLoadIfEmpty, loadIntoEmptyTables } from "./bulk-load";
 import { runIngest } from "./run-ingest";
-import { timedQuery } from "./timed-query";
+import { timedQuery, type Query } from "./timed-query";
 
 const schemaOf = (url: string, table: string) =>
   queryRows(
@@ -14,6 +14,19 @@ const schemaOf = (url: string, table: string) =>
             (SELECT json_agg(conname || ' ' || pg_get_constraintdef(oid) ORDER BY conname) FROM pg_constraint WHERE conrelid = $1::regclass) AS constraints`,
     [table],
   );
+
+/** Runs `work` in a transaction that is always rolled back. */
+async function inTransaction(url: string, work: (q: Query) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await work(timedQuery(client, () => {}));
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    await client.end();
+  }
+}
 
 describe("bulkLoadIfEmpty", () => {
   let db: TestDatabase;
@@ -62,24 +75,17 @@ describe("bulkLoadIfEmpty", () => {
   });
 
   it("does nothing on a table with rows, and still checks foreign keys on an empty one", async () => {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      const q = timedQuery(client, () => {});
-      await client.query("BEGIN");
+    await inTransaction(db.url, async (q) => {
       let filled = false;
       expect(await bulkLoadIfEmpty(q, "dependencies", async () => (filled = true))).toBe(false);
       expect(filled).toBe(false);
-      await client.query("DELETE FROM dependencies");
+      await q("DELETE FROM dependencies");
       const bad = bulkLoadIfEmpty(q, "dependencies", () =>
         q(`INSERT INTO dependencies (version_id, crate_name, req, optional, default_features, features, kind)
            VALUES (2147483647, 'nope', '*', false, true, '{}', 'normal')`),
       );
       await expect(bad).rejects.toThrow(/dependencies_version_id_fkey/);
-    } finally {
-      await client.query("ROLLBACK").catch(() => {});
-      await client.end();
-    }
+    });
   });
 });
 
@@ -92,22 +98,11 @@ describe("loadIntoEmptyTables", () => {
     await db?.drop();
   });
 
-  async function inTransaction(work: (q: ReturnType<typeof timedQuery>) => Promise<void>) {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await work(timedQuery(client, () => {}));
-    } finally {
-      await client.query("ROLLBACK").catch(() => {});
-      await client.end();
-    }
-  }
   const badVersion = `INSERT INTO versions (crate_id, num, sort_key, prerelease, yanked, checksum, features, index_schema)
     VALUES (2147483647, '1.0.0', 'k', false, false, '', '{}', 1)`;
 
   it("on empty tables, drops their keys while filling and still rejects a row that breaks one, when the key comes back", async () => {
-    await inTransaction(async (q) => {
+    await inTransaction(db.url, async (q) => {
       let keysWhileFilling = -1;
       const load = loadIntoEmptyTables(q, ["crates", "versions"], async () => {
         keysWhileFilling = (await q(`SELECT count(*)::int n FROM pg_constraint WHERE contype = 'f' AND conrelid = 'versions'::regclass`)).rows[0].n;
@@ -119,7 +114,7 @@ describe("loadIntoEmptyTables", () => {
   });
 
   it("with rows in any of the tables, fills with every key in place", async () => {
-    await inTransaction(async (q) => {
+    await inTransaction(db.url, async (q) => {
       await q(`INSERT INTO crates (name, name_lower) VALUES ('present', 'present')`);
       let done = false;
       const load = loadIntoEmptyTables(q, ["crates", "versions"], async () => {

@@ -10,12 +10,37 @@ interface ReferenceCheck {
   message: (row: Record<string, unknown>) => string;
 }
 
+/**
+ * The first row (by line) whose key an earlier row of the same file already
+ * has; `key` is a list of the staged table's columns or expressions, and the
+ * row carries `first`, the earlier line. Keys are grouped first (a hash
+ * aggregate), so a file without duplicates costs one pass.
+ */
+function duplicateCheck(file: string, table: string, key: string, message: ReferenceCheck["message"]): ReferenceCheck {
+  return {
+    file,
+    sql: `SELECT * FROM (SELECT t.*, min(t.line) OVER (PARTITION BY ${key}) AS first FROM ${table} t
+            WHERE (${key}) IN (SELECT ${key} FROM ${table} t GROUP BY ${key} HAVING count(*) > 1)) d
+          WHERE line > first ORDER BY line LIMIT 1`,
+    message,
+  };
+}
+
 const dumpChecks: ReferenceCheck[] = [
-  {
-    file: "data/crates.csv",
-    sql: `SELECT line, name FROM (SELECT line, name, count(*) OVER (PARTITION BY lower(name)) n FROM st_crate) d WHERE n > 1 ORDER BY line LIMIT 1`,
-    message: (r) => `crate name "${r.name}" appears more than once (names are unique case-insensitively)`,
-  },
+  duplicateCheck("data/crates.csv", "st_crate", "t.dump_id", (r) => `crate id ${r.dump_id} appears more than once (first on line ${r.first})`),
+  duplicateCheck(
+    "data/crates.csv",
+    "st_crate",
+    "lower(t.name)",
+    (r) => `crate name "${r.name}" appears more than once (names are unique case-insensitively; first on line ${r.first})`,
+  ),
+  duplicateCheck("data/versions.csv", "st_dump_version", "t.dump_id", (r) => `version id ${r.dump_id} appears more than once (first on line ${r.first})`),
+  duplicateCheck(
+    "data/versions.csv",
+    "st_dump_version",
+    "t.crate_dump_id, t.num",
+    (r) => `version ${r.num} of crate_id ${r.crate_dump_id} appears more than once (first on line ${r.first})`,
+  ),
   {
     file: "data/versions.csv",
     sql: `SELECT v.line, v.crate_dump_id AS ref FROM st_dump_version v WHERE NOT EXISTS (SELECT 1 FROM st_crate c WHERE c.dump_id = v.crate_dump_id) ORDER BY v.line LIMIT 1`,

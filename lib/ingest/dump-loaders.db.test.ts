@@ -93,6 +93,36 @@ describe.skipIf(!inject("postgresAdminUrl"))("dump loaders on a real server", ()
       says: /name/,
     },
     {
+      name: "two crates whose names differ only in case",
+      files: { "data/crates.csv": goodCrates + "2,Serde,2026-01-01 00:00:00,2015-01-01 00:00:00,,,,,\n" },
+      where: "data/crates.csv:4",
+      says: /crate name "Serde" appears more than once \(names are unique case-insensitively; first on line 2\)/,
+    },
+    {
+      name: "two crates with the same id",
+      files: { "data/crates.csv": goodCrates + "1,other,2026-01-01 00:00:00,2015-01-01 00:00:00,,,,,\n" },
+      where: "data/crates.csv:4",
+      says: /crate id 1 appears more than once \(first on line 2\)/,
+    },
+    {
+      name: "a version of a crate that is not in crates.csv",
+      files: { "data/crates.csv": goodCrates, "data/versions.csv": VERSIONS_HEADER + "\n" + version(10, "1.0.0").replace(/^10,1,/, "10,7,") },
+      where: "data/versions.csv:2",
+      says: /crate_id 7 is not in crates\.csv/,
+    },
+    {
+      name: "two versions with the same id",
+      files: { "data/crates.csv": goodCrates, "data/versions.csv": VERSIONS_HEADER + "\n" + version(10, "1.0.0") + version(10, "1.0.1") },
+      where: "data/versions.csv:3",
+      says: /version id 10 appears more than once \(first on line 2\)/,
+    },
+    {
+      name: "the same version number of a crate twice",
+      files: { "data/crates.csv": goodCrates, "data/versions.csv": VERSIONS_HEADER + "\n" + version(10, "1.0.0") + version(11, "1.0.0") },
+      where: "data/versions.csv:3",
+      says: /version 1\.0\.0 of crate_id 1 appears more than once \(first on line 2\)/,
+    },
+    {
       name: "invalid UTF-8",
       files: {
         "data/crates.csv": Buffer.concat([Buffer.from(`${CRATES_HEADER}\n1,serde,2026-01-01 00:00:00,2015-01-01 00:00:00,bad `), Buffer.from([0xff, 0xfe]), Buffer.from(",,,,\n")]),

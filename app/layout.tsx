@@ -25,6 +25,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col antialiased">
+        {/* React places this in <head>: browsers offer the site as a search engine (app/opensearch.xml). */}
+        <link rel="search" type="application/opensearchdescription+xml" title="cratelist" href="/opensearch.xml" />
         <a
           href="#main"
           className="sr-only rounded bg-brand px-4 py-2 font-semibold text-on-brand focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"

@@ -71,3 +71,49 @@ test("GET /api/v1/crates/<name> answers the crate, and 404 for an unknown one", 
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error).toMatch(/not found/);
 });
+
+test("every page names an OpenSearch description whose templates search and suggest crates", async ({ page, request }) => {
+  await page.goto("/crates/serde");
+  const link = page.locator('head link[rel="search"]');
+  await expect(link).toHaveAttribute("type", "application/opensearchdescription+xml");
+  const description = await request.get((await link.getAttribute("href"))!);
+  expect(description.status()).toBe(200);
+  expect(description.headers()["content-type"]).toMatch(/^application\/opensearchdescription\+xml/);
+  const xml = await description.text();
+  const template = (type: string) => new RegExp(`<Url type="${type.replace(/[+/]/g, "\\$&")}" method="get" template="([^"]+)"`).exec(xml)?.[1];
+  const htmlTemplate = template("text/html");
+  const suggestTemplate = template("application/x-suggestions+json");
+  const origin = new URL(page.url()).origin;
+  expect(htmlTemplate).toBe(`${origin}/search?q={searchTerms}`);
+  expect(suggestTemplate).toBe(`${origin}/api/v1/suggest?q={searchTerms}`);
+
+  // What a browser does with the address bar's text.
+  await page.goto(htmlTemplate!.replace("{searchTerms}", encodeURIComponent("http client")));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “http client”");
+
+  const suggestions = await request.get(suggestTemplate!.replace("{searchTerms}", "serde"));
+  expect(suggestions.status()).toBe(200);
+  expect(suggestions.headers()["content-type"]).toMatch(/^application\/x-suggestions\+json/);
+  const [query, names, descriptions, urls] = await suggestions.json();
+  expect(query).toBe("serde");
+  // The same crates, in the same order, as the search API's first 8 results.
+  const search = await (await request.get("/api/v1/search?q=serde&per_page=8")).json();
+  expect(names).toEqual(search.results.map((r: { name: string }) => r.name));
+  expect(names[0]).toBe("serde");
+  expect(descriptions).toEqual(search.results.map((r: { description: string | null }) => r.description ?? ""));
+  expect(urls[0]).toBe(`${origin}/crates/serde`);
+});
+
+test("GET /api/v1/suggest answers an empty list for no text, survives hostile text and refuses an unknown view", async ({ request }) => {
+  expect(await (await request.get("/api/v1/suggest?q=")).json()).toEqual(["", [], [], []]);
+  for (const q of ["& | ! :* ( ) <->", "\u0000", "x".repeat(10_000), "🦀"]) {
+    const response = await request.get(`/api/v1/suggest?q=${encodeURIComponent(q)}`);
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body[0]).toBe(q);
+    expect(body[1]).toEqual(expect.any(Array));
+  }
+  const unknownView = await request.get("/api/v1/suggest?q=serde&view=no-such-view");
+  expect(unknownView.status()).toBe(400);
+  expect((await unknownView.json()).error).toMatch(/unknown view "no-such-view"/);
+});

@@ -288,6 +288,17 @@ export default function ApiDocsPage() {
         </div>
       </Section>
 
+      <Section id="suggest" title="GET /api/v1/suggest">
+        <p>
+          Suggestions as you type, in the OpenSearch Suggestions format browsers read:{" "}
+          <code>[q, [names], [descriptions], [crate page URLs]]</code>, served as{" "}
+          <code>application/x-suggestions+json</code>. The crates are the first 8 results of a relevance search for{" "}
+          <code>q</code> in the default view (or the one <code>view</code> names). Every page links to{" "}
+          <a href="/opensearch.xml">/opensearch.xml</a>, which lets a browser add this site as a search engine and use this
+          endpoint for its address bar.
+        </p>
+      </Section>
+
       <Section id="crate" title="GET /api/v1/crates/{name}">
         <p className="mb-3">
           One crate with every version (newest first) and the dependencies of its default version. The name is matched

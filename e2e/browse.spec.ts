@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { INGEST_LOCK_KEY } from "../lib/ingest/ingest-lock";
+import { e2eDatabase } from "./e2e-database";
 
 // A visitor's path through the site: search, open a crate, follow a dependency.
 
@@ -83,4 +85,29 @@ test("the data status page shows the load this site serves", async ({ page }) =>
   await expect(latest).toContainText("succeeded");
   await expect(latest).toContainText("index + dump");
   await expect(latest).toContainText("222");
+
+  // A run in progress, as an ingest process records it (lib/ingest/report-progress.ts).
+  const db = await e2eDatabase();
+  test.skip(!db, "the site runs on the embedded database, where runs record no progress");
+  const { rows } = await db!.query<{ id: number }>(
+    `INSERT INTO ingest_runs (source, status, progress, progress_at)
+     VALUES ('dump:/srv/db-dump.tar.gz', 'running', 'dump: versions: 70 MB/90 MB (77%)', now() AT TIME ZONE 'UTC') RETURNING id`,
+  );
+  try {
+    // No process holds the ingest lock: the run was killed, and the page says so.
+    await page.reload();
+    await expect(latest).toContainText("running");
+    await expect(latest).toContainText("dump");
+    await expect(latest).toContainText("so far");
+    await expect(latest).toContainText(/No ingest process is running: .* Last seen at [\d-]+ [\d:]+: dump: versions: 70 MB\/90 MB \(77%\)/);
+    // While a process holds it (as every ingest does), the page shows where the run is.
+    await db!.query("SELECT pg_advisory_lock($1)", [INGEST_LOCK_KEY]);
+    await page.reload();
+    await expect(latest).toContainText(/dump: versions: 70 MB\/90 MB \(77%\) \(at [\d-]+ [\d:]+; reload to follow it\)/);
+    await expect(latest).not.toContainText("No ingest process");
+  } finally {
+    await db!.query("SELECT pg_advisory_unlock_all()");
+    await db!.query("DELETE FROM ingest_runs WHERE id = $1", [rows[0]!.id]);
+    await db!.end();
+  }
 });

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { e2eDatabase } from "./e2e-database";
 
 // The search page (sort, facets, filters, pagination, "why this rank", empty
 // states) and the header's instant search, on the ~222 real fixture crates.
@@ -208,29 +207,6 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("main").getByRole("link", { name: "serde", exact: true })).toBeVisible();
   });
 });
-
-/**
- * The database of the site under test: scripts/e2e-server.ts makes
- * `cratelist_e2e_<its pid>` and writes that pid to `.e2e-server.lock`. Null
- * when the site runs on the embedded database (no PostgreSQL server).
- */
-async function e2eDatabase(): Promise<pg.Client | null> {
-  let pid: string;
-  try {
-    pid = readFileSync(path.resolve(import.meta.dirname, "../.e2e-server.lock"), "utf8").trim();
-  } catch {
-    return null;
-  }
-  const url = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  url.pathname = `/cratelist_e2e_${pid}`;
-  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return client;
-  } catch {
-    return null;
-  }
-}
 
 // The six crates with the keyword "color", which no other spec reviews, so
 // that other specs' ratings (the database is shared) cannot change what these

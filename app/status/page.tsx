@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TableHead } from "@/components/ui/table-head";
 import { getDb } from "@/lib/db";
+import { routes } from "@/lib/routes";
 import { formatDate, formatNumber } from "@/lib/registry/format";
 import { listIngestRuns, type IngestRunView } from "@/lib/registry/list-ingest-runs";
 import { listSchedule, type LastRunState, type ScheduledJobView } from "@/lib/worker/list-schedule";
@@ -17,10 +18,12 @@ export const metadata: Metadata = {
 
 const tone = { succeeded: "ok", running: "warn", failed: "danger" } as const;
 
-function duration(run: IngestRunView): string {
-  if (!run.finishedAt) return "—";
-  const seconds = (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000;
-  return seconds < 120 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds / 60)} min`;
+function duration(run: IngestRunView, now: number): string {
+  const end = run.finishedAt?.getTime() ?? (run.status === "running" ? now : null);
+  if (end === null) return "—";
+  const seconds = (end - run.startedAt.getTime()) / 1000;
+  const text = seconds < 120 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds / 60)} min`;
+  return run.finishedAt ? text : `${text} so far`;
 }
 
 const count = (n: number | null) => (n === null ? "—" : formatNumber(n));
@@ -39,6 +42,7 @@ const lastRunTone: Record<LastRunState, BadgeTone> = {
 export default async function StatusPage() {
   const [runs, schedule] = await Promise.all([listIngestRuns(getDb()), listSchedule(getDb())]);
   const lastGood = runs.find((r) => r.status === "succeeded");
+  const now = new Date().getTime();
   return (
     <>
       <PageHeading
@@ -64,10 +68,11 @@ export default async function StatusPage() {
                   <td className="py-2 pr-4">
                     <Badge tone={tone[run.status]}>{run.status}</Badge>
                     {run.error ? <p className="mt-1 max-w-md text-xs break-words text-subtle">{run.error}</p> : null}
+                    {run.status === "running" ? <RunningNote run={run} /> : null}
                   </td>
                   <td className="py-2 pr-4">{run.source}</td>
                   <td className="py-2 pr-4 whitespace-nowrap">{utc(run.startedAt)}</td>
-                  <td className="py-2 pr-4">{duration(run)}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{duration(run, now)}</td>
                   <td className="py-2 pr-4">{count(run.crates)}</td>
                   <td className="py-2 pr-4">{count(run.versions)}</td>
                 </tr>
@@ -80,6 +85,31 @@ export default async function StatusPage() {
         <ScheduleTable schedule={schedule} />
       </Section>
     </>
+  );
+}
+
+/** What a running run is doing, or that its process is gone. */
+function RunningNote({ run }: { run: IngestRunView }) {
+  if (run.alive === false) {
+    return (
+      <p className="mt-1 max-w-md text-xs break-words text-subtle">
+        No ingest process is running: this run stopped before it finished, and the site still serves the last complete
+        load. The next run records it as interrupted.
+        {run.progress ? ` Last seen at ${utc(run.progressAt)}: ${run.progress}` : null}
+      </p>
+    );
+  }
+  return (
+    <p className="mt-1 max-w-md text-xs break-words text-subtle">
+      {run.progress ? (
+        <>
+          {run.progress} <span className="whitespace-nowrap">(at {utc(run.progressAt)};</span>{" "}
+        </>
+      ) : (
+        <>Starting (</>
+      )}
+      <a href={routes.status()}>reload</a> to follow it).
+    </p>
   );
 }
 

@@ -283,6 +283,25 @@ describe("silent mode and summary()", () => {
   });
 });
 
+describe("current()", () => {
+  it("describes the last open phase as a log line, in silent mode too, and null once no phase is open", () => {
+    const { stream, clock, progress } = setup({ mode: "silent" });
+    expect(progress.current()).toBeNull();
+    const dump = progress.phase("dump", { unit: "rows" });
+    const deps = progress.phase("dump: dependencies", { total: 4000, unit: "rows" });
+    for (let i = 0; i < 1000; i++) deps.tick();
+    clock.t = 2000;
+    expect(progress.current()).toBe(`dump: dependencies: 1,000/4,000 rows (25%), ${humanRate(500, "rows")}, ${formatDuration(2000)} elapsed, ETA ${formatDuration(6000)}`);
+    deps.done();
+    // Back to the enclosing phase, which has no count yet.
+    expect(progress.current()).toBe(`dump: 0 rows, ${formatDuration(2000)} elapsed`);
+    dump.done();
+    expect(progress.current()).toBeNull();
+    expect(stream.chunks).toEqual([]);
+    progress.close();
+  });
+});
+
 describe("tick() cost", () => {
   it("reads the clock on a small fraction of ticks during a burst", () => {
     const { clock, progress } = setup({ mode: "lines" });

@@ -41,6 +41,8 @@ export interface Progress {
   phase(name: string, opts?: { total?: number; unit?: string }): PhaseHandle;
   /** Per-phase summary for --json, in start order; a phase still open counts up to now. */
   summary(): PhaseSummary[];
+  /** The phase the bar shows (the last one opened and still open) as a log line, in every mode; null when none is open. */
+  current(): string | null;
   /**
    * Prints a permanent message above the bar (in lines mode: a plain line),
    * for logging while a bar is shown. Bound: may be passed on as a callback.
@@ -174,6 +176,11 @@ class ProgressReporter implements Progress {
       count: p.endedAt === undefined ? p.count : p.finalCount,
       unit: p.unit,
     }));
+  }
+
+  current(): string | null {
+    const top = this.open.at(-1);
+    return top ? progressLine(top, this.now()) : null;
   }
 
   log = (message: string): void => {

@@ -11,7 +11,6 @@ import { describeDumpSource } from "./open-dump-source";
 import { findBadDumpRow, readDump, readDumpEntries } from "./read-dump";
 import { readIndexDir } from "./read-index-dir";
 import type { PhaseHandle, Progress } from "./progress";
-import { isEmbedded } from "./is-embedded";
 import { IndexStager } from "./stage-index-file";
 import { stageDumpRow, type DumpStagers } from "./stage-dump-row";
 import { vacuumSearchTables } from "./vacuum-search-tables";
@@ -66,7 +65,7 @@ export async function runIngest(connectionString: string, options: IngestOptions
   return summary;
 }
 
-async function ingestInTransaction({ client, log, progress }: IngestRunContext, options: IngestOptions) {
+async function ingestInTransaction({ client, log, progress, embedded }: IngestRunContext, options: IngestOptions) {
   const sources = { index: Boolean(options.indexDir), dump: Boolean(options.dumpPath) };
   const staged: Record<string, number> = {};
   // Index builds and the big joins of the merge get more memory than the server's defaults, for this run only.
@@ -74,7 +73,6 @@ async function ingestInTransaction({ client, log, progress }: IngestRunContext, 
   await client.query(`SET LOCAL work_mem = '64MB'`);
   await client.query(indexStagingTablesSql);
   // The embedded database cannot COPY FROM STDIN: its rows go in as batched INSERTs.
-  const embedded = await isEmbedded(client);
   if (options.indexDir) {
     log(`Reading index ${options.indexDir}`);
     Object.assign(staged, await stageIndex(client, options.indexDir, progress, { copy: !embedded }));

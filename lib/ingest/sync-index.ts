@@ -7,7 +7,6 @@ import { mergeIndexChanges } from "./merge-index-changes";
 import type { Progress } from "./progress";
 import { listIndexFiles, readIndexFileAt, statIndexFile } from "./read-index-dir";
 import { fetchSparseIndex, type SparseFetchOptions } from "./sparse/fetch-sparse-index";
-import { isEmbedded } from "./is-embedded";
 import { IndexStager } from "./stage-index-file";
 import { indexStagingTablesSql } from "./staging-tables";
 import { withIngestRun, type IngestRunRecord } from "./with-ingest-run";
@@ -68,9 +67,9 @@ export function describeIndexSource(source: IndexSource): string {
 export async function syncIndex(connectionString: string, options: SyncIndexOptions): Promise<IndexSyncSummary> {
   const { source } = options;
   const run = { source: describeIndexSource(source), log: options.log, progress: options.progress };
-  return withIngestRun(connectionString, run, async ({ client, log, progress }) => {
+  return withIngestRun(connectionString, run, async ({ client, log, progress, embedded }) => {
     await client.query(indexStagingTablesSql);
-    const stager = new IndexStager(client, { copy: !(await isEmbedded(client)) });
+    const stager = new IndexStager(client, { copy: !embedded });
     const deleted: string[] = [];
     log(`Checking ${describeIndexSource(source)}`);
     let phase = progress.phase(`index sync: check ${source.kind === "sparse" ? "crates" : "files"}`, { unit: "files" });

@@ -37,8 +37,10 @@ export async function mergeIndexChanges(
   client: pg.ClientBase,
   deleted: string[],
   log: (message: string) => void = () => {},
+  /** Told what each statement does while it runs (timedQuery), for progress. */
+  onStatement?: (what: string | null) => void,
 ): Promise<{ changedCrates: number; removedCrates: number }> {
-  const q = timedQuery(client, log);
+  const q = timedQuery(client, log, onStatement);
   await q(`ANALYZE st_index_version`);
   await q(`ANALYZE st_index_dep`);
   // The dependency edges that count towards reverse-dependency counts, of the

@@ -20,8 +20,10 @@ export async function mergeStaged(
   client: pg.ClientBase,
   sources: { index: boolean; dump: boolean },
   log: (message: string) => void = () => {},
+  /** Told what each statement does while it runs (timedQuery), for progress. */
+  onStatement?: (what: string | null) => void,
 ): Promise<void> {
-  const q = timedQuery(client, log);
+  const q = timedQuery(client, log, onStatement);
   const followsIndex = !sources.index && (await q(`SELECT 1 FROM index_files LIMIT 1`)).rowCount! > 0;
   // A first load builds the served tables' indexes and checks their foreign keys once, after every row is in.
   await loadIntoEmptyTables(q, LOADED_TABLES, () => mergeInto(q, sources, !followsIndex));

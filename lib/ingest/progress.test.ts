@@ -302,6 +302,39 @@ describe("current()", () => {
   });
 });
 
+describe("note()", () => {
+  it("adds what the phase is doing now, and for how long, to its lines and its bar, until cleared", () => {
+    const { stream, clock, progress } = setup({ mode: "silent" });
+    const merge = progress.phase("merge");
+    clock.t = 3000;
+    merge.note("INSERT INTO dependencies");
+    clock.t = 5000;
+    expect(progress.current()).toBe(`merge: ${formatDuration(5000)} elapsed, now INSERT INTO dependencies (${formatDuration(2000)})`);
+    merge.note(null);
+    expect(progress.current()).toBe(`merge: ${formatDuration(5000)} elapsed`);
+    merge.done();
+    expect(stream.chunks).toEqual([]);
+    progress.close();
+  });
+
+  it("is the first field a narrow bar drops", () => {
+    const wide = setup({ isTTY: true, columns: 120 });
+    const narrow = setup({ isTTY: true, columns: 30 });
+    for (const { clock, progress } of [wide, narrow]) {
+      const merge = progress.phase("merge");
+      merge.note("CREATE INDEX dependencies_crate_id_idx");
+      clock.t = 4000;
+      progress.log("tick"); // redraws the bar
+    }
+    expect(frames(wide.stream.chunks).at(-1)).toContain("now CREATE INDEX dependencies_crate_id_idx");
+    const last = frames(narrow.stream.chunks).at(-1)!;
+    expect(last).not.toContain("now ");
+    expect(last).toContain("merge");
+    wide.progress.close();
+    narrow.progress.close();
+  });
+});
+
 describe("tick() cost", () => {
   it("reads the clock on a small fraction of ticks during a burst", () => {
     const { clock, progress } = setup({ mode: "lines" });

@@ -58,6 +58,11 @@ export interface PhaseHandle {
   /** Sets the absolute count; reads the clock on every call (per chunk or batch, not per row). */
   set(count: number): void;
   setTotal(total: number): void;
+  /**
+   * What the phase is doing right now (e.g. the SQL statement running), shown
+   * after its figures with how long it has been at it; null clears it.
+   */
+  note(text: string | null): void;
   /** Ends the phase and prints its final line with duration and average rate; later calls do nothing. */
   done(): void;
 }
@@ -84,6 +89,8 @@ class Phase implements PhaseHandle {
   endedAt: number | undefined;
   finalCount = 0;
   lastLineAt: number;
+  noteText: string | null = null;
+  noteSince = 0;
   private untilCheck: number;
   private stride = 1;
   private lastCheckAt: number;
@@ -113,6 +120,11 @@ class Phase implements PhaseHandle {
 
   setTotal(total: number): void {
     this.total = total;
+  }
+
+  note(text: string | null): void {
+    this.noteText = text;
+    this.noteSince = this.reporter.now();
   }
 
   done(): void {
@@ -287,6 +299,8 @@ function progressLine(phase: Phase, t: number): string {
   if (s.rate !== undefined && phase.count > 0) parts.push(humanRate(s.rate, phase.unit));
   parts.push(`${formatDuration(s.elapsedMs)} elapsed`);
   if (s.etaMs !== undefined) parts.push(`ETA ${formatDuration(s.etaMs)}`);
+  const note = noteText(phase, t);
+  if (note) parts.push(note);
   return `${phase.name}: ${parts.join(", ")}`;
 }
 
@@ -314,6 +328,8 @@ function barLine(phase: Phase, t: number, width: number): string {
   if (s.rate !== undefined && phase.count > 0) fields.push({ text: humanRate(s.rate, phase.unit), keep: 2 });
   fields.push({ text: formatDuration(s.elapsedMs), keep: 1 });
   if (s.etaMs !== undefined) fields.push({ text: `ETA ${formatDuration(s.etaMs)}`, keep: 7 });
+  const note = noteText(phase, t);
+  if (note) fields.push({ text: note, keep: 0 });
 
   const length = () => fields.reduce((sum, f) => sum + (f.bar ? BAR_MIN + 2 : f.text.length), 0) + SEPARATOR.length * (fields.length - 1);
   while (length() > width && fields.length > 1) {
@@ -330,6 +346,11 @@ function barLine(phase: Phase, t: number, width: number): string {
     .map((f) => f.text)
     .join(SEPARATOR)
     .slice(0, width);
+}
+
+// "now INSERT INTO dependencies (38 s)": what the phase is doing and since when.
+function noteText(phase: Phase, t: number): string | null {
+  return phase.noteText === null ? null : `now ${phase.noteText} (${formatDuration(Math.max(0, t - phase.noteSince))})`;
 }
 
 // "1,000,000/2,214,028 rows" (exact, for logs and final lines) or "1.0M/2.2M rows" (short, for the bar).

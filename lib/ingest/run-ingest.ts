@@ -91,7 +91,7 @@ async function ingestInTransaction({ client, log, progress, embedded }: IngestRu
   phase.done();
   log("Merging into the served tables");
   phase = progress.phase("merge");
-  await mergeStaged(client, sources, log);
+  await mergeStaged(client, sources, log, (what) => phase.note(what));
   phase.done();
   // Served counts: crates marked removed (and their versions) are kept but not served.
   const { rows } = await client.query<{ crates: number; versions: number; dependencies: number; removed: number }>(

@@ -82,7 +82,7 @@ export async function syncIndex(connectionString: string, options: SyncIndexOpti
     phase.done();
     log(`${staged.index_files} changed files, ${deleted.length} gone; merging`);
     phase = progress.phase("index sync: merge");
-    const merged = await mergeIndexChanges(client, deleted, log);
+    const merged = await mergeIndexChanges(client, deleted, log, (what) => phase.note(what));
     phase.done();
     const counts = {
       checked,

@@ -15,7 +15,7 @@ const searchEnvSchema = z.object({
   ),
   /** Meilisearch API key (the master key, or a key allowed to search, add documents and manage indexes). */
   MEILI_API_KEY: optional(z.string()),
-  /** How long identical searches reuse one answer (lib/search/with-cache.ts); 0 turns the cache off. */
+  /** How long identical searches reuse one answer, fresh (and as long again stale while it is refreshed; lib/search/with-cache.ts); 0 turns the cache off. */
   SEARCH_CACHE_TTL_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(3_600_000).default(60_000)),
 });
 

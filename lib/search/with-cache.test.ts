@@ -22,16 +22,71 @@ function countingBackend(answer: (request: SearchRequest, call: number) => Parti
 const request = searchRequest;
 
 describe("withCache", () => {
-  it("answers an identical request from the cache until it expires", async () => {
+  it("answers an identical request from the cache until it expires, and waits for a new answer once even its stale window is over", async () => {
     let clock = 0;
     const inner = countingBackend(() => ({}));
-    const cached = withCache(inner.backend, { ttlMs: 1000, maxEntries: 10, now: () => clock });
+    const cached = withCache(inner.backend, { ttlMs: 1000, staleMs: 500, maxEntries: 10, now: () => clock });
     expect((await cached.search(request("serde"))).total).toBe(1);
     clock = 999;
     expect((await cached.search(request("serde"))).total).toBe(1);
     expect(inner.calls()).toBe(1);
-    clock = 1001;
+    clock = 1500;
     expect((await cached.search(request("serde"))).total).toBe(2);
+    expect(inner.calls()).toBe(2);
+  });
+
+  it("gives an expired answer at once inside its stale window, refreshes it once in the background, then gives the new one", async () => {
+    let clock = 0;
+    let release: () => void = () => {};
+    const inner = countingBackend(() => ({}));
+    const slow: SearchBackend = {
+      name: "postgres",
+      search: async (r) => {
+        const answer = inner.backend.search(r);
+        if (inner.calls() > 1) await new Promise<void>((resolve) => (release = resolve));
+        return answer;
+      },
+    };
+    const cached = withCache(slow, { ttlMs: 1000, staleMs: 500, maxEntries: 10, now: () => clock });
+    expect((await cached.search(request("serde"))).total).toBe(1);
+    clock = 1200;
+    // The refresh is held back: both requests get the stale answer, and only one refresh runs.
+    expect((await cached.search(request("serde"))).total).toBe(1);
+    expect((await cached.search(request("serde"))).total).toBe(1);
+    expect(inner.calls()).toBe(2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await cached.search(request("serde"))).total).toBe(2);
+    expect(inner.calls()).toBe(2);
+    // The refreshed answer is fresh for a whole ttl from when it arrived.
+    clock = 2199;
+    expect((await cached.search(request("serde"))).total).toBe(2);
+    expect(inner.calls()).toBe(2);
+  });
+
+  it("keeps the stale answer when a refresh fails or is degraded, and drops a refresh that a clear() overtook", async () => {
+    let clock = 0;
+    const inner = countingBackend((_r, call) => (call === 2 ? new Error("down") : call === 3 ? { degraded: true } : {}));
+    const cached = withCache(inner.backend, { ttlMs: 1000, staleMs: 1000, maxEntries: 10, now: () => clock });
+    await cached.search(request("x"));
+    clock = 1100;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await cached.search(request("x"))).total).toBe(1); // refresh 2 fails
+    await settle();
+    expect((await cached.search(request("x"))).total).toBe(1); // refresh 3 is degraded
+    await settle();
+    expect((await cached.search(request("x"))).degraded).toBe(false);
+    await settle();
+    expect(inner.calls()).toBe(4);
+    expect((await cached.search(request("x"))).total).toBe(4);
+
+    // A refresh under way when the cache is cleared must not come back into it.
+    clock = 2200;
+    const pending = cached.search(request("x")); // stale: starts refresh 5
+    cached.clear();
+    expect((await pending).total).toBe(4);
+    await settle();
+    expect((await cached.search(request("x"))).total).toBe(6);
   });
 
   it("tells apart requests that differ in any parameter", async () => {

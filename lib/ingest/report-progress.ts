@@ -28,6 +28,13 @@ export function reportProgress(
   let connecting: Promise<unknown> | undefined;
   let writing: Promise<void> | undefined;
   let failed = false;
+  const giveUp = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    options.log?.(`Progress is no longer shown on the status page: ${(error as Error).message}`);
+  };
+  // A connection lost between writes is reported as an event; unheard, it would end the process.
+  client.on("error", giveUp);
 
   async function write(line: string): Promise<void> {
     connecting ??= client.connect();
@@ -39,10 +46,7 @@ export function reportProgress(
     const line = progress.current();
     if (writing || failed || line === null) return;
     writing = write(line)
-      .catch((error: unknown) => {
-        failed = true;
-        options.log?.(`Progress is no longer shown on the status page: ${(error as Error).message}`);
-      })
+      .catch(giveUp)
       .finally(() => {
         writing = undefined;
       });

@@ -16,6 +16,15 @@ describe("listIngestRuns", () => {
     expect(JSON.stringify(latest)).not.toMatch(/fixtures|\/tmp|\.tar\.gz/);
   });
 
+  it("names an index sync's kind of source, never its path or URL", async () => {
+    for (const source of ["index-sync:dir:/srv/index", "index-sync:git:/srv/crates-index", "index-sync:sparse:https://index.example/"]) {
+      await database.prisma.ingestRun.create({ data: { source, status: "succeeded", finishedAt: new Date() } });
+    }
+    const runs = await listIngestRuns(database.prisma);
+    expect(runs.slice(0, 3).map((r) => r.source)).toEqual(["index sync (HTTP)", "index sync (git)", "index sync (directory)"]);
+    expect(JSON.stringify(runs)).not.toMatch(/\/srv|example/);
+  });
+
   it("lists newest first and reports failures with their error", async () => {
     await database.prisma.ingestRun.create({ data: { source: "dump:/srv/x.tar.gz", status: "failed", error: "data/crates.csv:3: bad", finishedAt: new Date() } });
     const runs = await listIngestRuns(database.prisma);

@@ -34,8 +34,7 @@ export async function listIngestRuns(db: PrismaClient, limit = 20): Promise<Inge
     const running = row.status === "running";
     return {
       id: row.id,
-      // Paths on the ingest machine say nothing useful to a visitor: keep the kind of source only.
-      source: row.source.replace(/(index|dump):\S*/g, "$1").replace(/\s+/g, " + "),
+      source: sourceKind(row.source),
       status: running ? "running" : row.status === "succeeded" ? "succeeded" : "failed",
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
@@ -48,4 +47,24 @@ export async function listIngestRuns(db: PrismaClient, limit = 20): Promise<Inge
       alive: running ? alive : null,
     };
   });
+}
+
+const SYNC_KINDS: Record<string, string> = { dir: "directory", git: "git", sparse: "HTTP" };
+
+/**
+ * The kind of source only ("index + dump", "index sync (git)"): paths on the
+ * ingest machine say nothing useful to a visitor, and are not theirs to see.
+ * Sources are written by runIngest (`index:<dir> dump:<path or URL>`) and
+ * syncIndex (`index-sync:<dir|git|sparse>:<dir or URL>`).
+ */
+function sourceKind(source: string): string {
+  return source
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => {
+      const sync = /^index-sync:(\w+):/.exec(part);
+      if (sync) return `index sync (${SYNC_KINDS[sync[1]!] ?? sync[1]})`;
+      return part.replace(/^(index|dump):.*$/, "$1");
+    })
+    .join(" + ");
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getAuthEnv } from "@/lib/env";
+import { siteOrigin } from "@/lib/http/site-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -8,10 +8,9 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
 // The OpenSearch description browsers discover from every page's
 // <link rel="search">: it lets people add the site as a search engine and
 // search crates from the address bar, with suggestions from /api/v1/suggest.
-// URLs are absolute, on the site's public URL (AUTH_URL) when set, else on
-// the origin this request came to.
+// URLs are absolute, on the site's public origin (siteOrigin).
 export function GET(request: NextRequest): Response {
-  const origin = escapeXml((getAuthEnv().AUTH_URL ?? request.nextUrl.origin).replace(/\/+$/, ""));
+  const origin = escapeXml(siteOrigin(request));
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" xmlns:moz="http://www.mozilla.org/2006/browser/search/">
   <ShortName>cratelist</ShortName>

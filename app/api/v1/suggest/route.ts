@@ -3,6 +3,7 @@ import { VIEW_PARAM } from "@/lib/curation/current-view";
 import { getDb } from "@/lib/db";
 import { internalError } from "@/lib/http/internal-error";
 import { jsonError } from "@/lib/http/json-error";
+import { siteOrigin } from "@/lib/http/site-origin";
 import { routes } from "@/lib/routes";
 import { parseSearchRequest } from "@/lib/search/parse-search-request";
 import { searchForApi } from "@/lib/search/search-for-api";
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     const outcome = await searchForApi(getDb(), parsed);
     if (!outcome.ok) return jsonError(400, outcome.message);
     const hits = outcome.answer.results;
-    const origin = request.nextUrl.origin;
+    const origin = siteOrigin(request);
     const body = [q, hits.map((h) => h.name), hits.map((h) => h.description ?? ""), hits.map((h) => `${origin}${routes.crate(h.name)}`)];
     return new Response(JSON.stringify(body), { headers });
   } catch (error) {

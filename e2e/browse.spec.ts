@@ -100,11 +100,19 @@ test("the data status page shows the load this site serves", async ({ page }) =>
     await expect(latest).toContainText("dump");
     await expect(latest).toContainText("so far");
     await expect(latest).toContainText(/No ingest process is running: .* Last seen at [\d-]+ [\d:]+: dump: versions: 70 MB\/90 MB \(77%\)/);
+    await expect(page.getByText(/This page updates every/)).toHaveCount(0);
     // While a process holds it (as every ingest does), the page shows where the run is.
     await db!.query("SELECT pg_advisory_lock($1)", [INGEST_LOCK_KEY]);
     await page.reload();
     await expect(latest).toContainText(/dump: versions: 70 MB\/90 MB \(77%\) \(at [\d-]+ [\d:]+; reload to follow it\)/);
     await expect(latest).not.toContainText("No ingest process");
+    // The page follows the run by itself, until told to pause.
+    await expect(page.getByText("This page updates every 10 s while the run goes on.")).toBeVisible();
+    await db!.query(`UPDATE ingest_runs SET progress = 'merge: 2 min 00 s elapsed', progress_at = now() AT TIME ZONE 'UTC' WHERE id = $1`, [rows[0]!.id]);
+    await expect(latest).toContainText("merge: 2 min 00 s elapsed", { timeout: 25_000 });
+    await page.getByRole("button", { name: "Pause updates" }).click();
+    await expect(page.getByText("Updates paused.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Resume updates" })).toBeVisible();
   } finally {
     await db!.query("SELECT pg_advisory_unlock_all()");
     await db!.query("DELETE FROM ingest_runs WHERE id = $1", [rows[0]!.id]);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AutoRefresh } from "@/components/status/auto-refresh";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
@@ -17,6 +18,9 @@ export const metadata: Metadata = {
 };
 
 const tone = { succeeded: "ok", running: "warn", failed: "danger" } as const;
+
+/** How often the page updates itself while a run goes on (runs write their progress every 2 s). */
+const REFRESH_SECONDS = 10;
 
 function duration(run: IngestRunView, now: number): string {
   const end = run.finishedAt?.getTime() ?? (run.status === "running" ? now : null);
@@ -43,6 +47,7 @@ export default async function StatusPage() {
   const [runs, schedule] = await Promise.all([listIngestRuns(getDb()), listSchedule(getDb())]);
   const lastGood = runs.find((r) => r.status === "succeeded");
   const now = new Date().getTime();
+  const live = runs.some((r) => r.status === "running" && r.alive);
   return (
     <>
       <PageHeading
@@ -81,6 +86,7 @@ export default async function StatusPage() {
           </table>
         </div>
       )}
+      {live ? <AutoRefresh seconds={REFRESH_SECONDS} /> : null}
       <Section id="schedule" title="Schedule" className="mt-8">
         <ScheduleTable schedule={schedule} />
       </Section>

@@ -1,7 +1,7 @@
 import { getEnv } from "../env";
 import { IngestError } from "./ingest-error";
 import { createProgress, type Progress } from "./progress";
-import { IngestBusyError, type IngestRunRecord } from "./with-ingest-run";
+import { IngestBusyError, LostConnectionError, type IngestRunRecord } from "./with-ingest-run";
 
 /**
  * The shared end of the ingest and sync commands: runs against DATABASE_URL
@@ -29,6 +29,7 @@ export async function runFromCli<T extends IngestRunRecord>(options: {
     progress.close();
     if (error instanceof IngestError) console.error(`${options.name} aborted, nothing changed: ${error.message}`);
     else if (error instanceof IngestBusyError) console.error(error.message);
+    else if (error instanceof LostConnectionError) console.error(`${options.name} failed, nothing changed: ${error.message}`);
     else console.error(`${options.name} failed, nothing changed: ${(error as Error).stack ?? error}`);
     process.exit(1);
   }

@@ -6,6 +6,9 @@ import { reportProgress } from "./report-progress";
 
 export class IngestBusyError extends Error {}
 
+/** The server dropped the run's connection; the run is rolled back, and recorded as interrupted by the next one. */
+export class LostConnectionError extends Error {}
+
 export interface IngestRunOptions {
   /** What the run reads, as recorded in ingest_runs and shown on the status page. */
   source: string;
@@ -53,6 +56,12 @@ export async function withIngestRun<T>(
   const log = (message: string) => options.log?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const progress = options.progress ?? createProgress({ mode: "silent" });
   const client = new pg.Client({ connectionString });
+  // A connection the server drops (a restart, pg_terminate_backend) is reported
+  // as an event, which unheard would end the process; the run fails with it instead.
+  let lost: Error | null = null;
+  client.on("error", (error) => (lost ??= error));
+  const failure = (error: unknown) =>
+    lost && !(error instanceof LostConnectionError) ? new LostConnectionError(`the database connection was lost: ${lost.message}`, { cause: error }) : error;
   await client.connect();
   try {
     const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [INGEST_LOCK_KEY]);
@@ -79,8 +88,9 @@ export async function withIngestRun<T>(
         outcome = await work({ client, log, progress, embedded });
         await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
+        // A lost connection has rolled back by itself.
+        if (!lost) await client.query("ROLLBACK");
+        throw failure(error);
       } finally {
         await reporter?.stop();
       }
@@ -92,13 +102,16 @@ export async function withIngestRun<T>(
       ]);
       return { ...outcome.result, runId, phases, durationMs: Date.now() - started };
     } catch (error) {
-      await client.query(`UPDATE ingest_runs SET status = 'failed', finished_at = now(), error = $2, progress = NULL, progress_at = NULL WHERE id = $1`, [
-        runId,
-        (error as Error).message,
-      ]);
-      throw error;
+      // Without a connection the row stays "running": the next run records it as interrupted.
+      if (!lost) {
+        await client.query(`UPDATE ingest_runs SET status = 'failed', finished_at = now(), error = $2, progress = NULL, progress_at = NULL WHERE id = $1`, [
+          runId,
+          (error as Error).message,
+        ]);
+      }
+      throw failure(error);
     }
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }

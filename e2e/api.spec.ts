@@ -117,3 +117,43 @@ test("GET /api/v1/suggest answers an empty list for no text, survives hostile te
   expect(unknownView.status()).toBe(400);
   expect((await unknownView.json()).error).toMatch(/unknown view "no-such-view"/);
 });
+
+// A client address of its own per run (documentation range), so that retries and other tests start with a full bucket.
+const limitedIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
+
+/** Searches as the client at `ip` until one is refused (scripts/e2e-server.ts allows bursts of 2); returns how many went through and the refusal. */
+async function searchUntilRefused(request: import("@playwright/test").APIRequestContext, ip: string) {
+  for (let allowed = 0; allowed < 20; allowed++) {
+    const response = await request.get("/api/v1/suggest?q=", { headers: { "x-real-ip": ip } });
+    if (response.status() === 429) return { allowed, response };
+    expect(response.status()).toBe(200);
+  }
+  throw new Error("20 searches from one address were all answered");
+}
+
+test("searches from one address past the limit get a 429 that says when to retry; other addresses are not affected", async ({ request }) => {
+  const ip = limitedIp();
+  const { allowed, response } = await searchUntilRefused(request, ip);
+  expect(allowed).toBe(2); // SEARCH_RATE_LIMIT_PER_MINUTE 6 (scripts/e2e-server.ts): bursts of 2, then one per 10 s
+  expect(Number(response.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+  expect((await response.json()).error).toMatch(/^Too many searches from your network \(IP address\): the limit is 6 a minute\. Try again in \d+ s\.$/);
+
+  const api = await request.get("/api/v1/search?q=serde", { headers: { "x-real-ip": ip } });
+  expect(api.status()).toBe(429);
+  const page = await request.get("/search?q=serde", { headers: { "x-real-ip": ip } });
+  expect(page.status()).toBe(429);
+  expect(page.headers()["content-type"]).toMatch(/^text\/plain/);
+  expect(await page.text()).toMatch(/^Too many searches from your network/);
+  // Pages other than search are not limited, nor is another address.
+  expect((await request.get("/crates/serde", { headers: { "x-real-ip": ip } })).status()).toBe(200);
+  expect((await request.get("/api/v1/search?q=serde", { headers: { "x-real-ip": "203.0.113.9" } })).status()).toBe(200);
+});
+
+test("the instant-search box says when this network has searched too much", async ({ page, request }) => {
+  const ip = limitedIp();
+  await page.setExtraHTTPHeaders({ "x-real-ip": ip });
+  await page.goto("/");
+  await searchUntilRefused(request, ip);
+  await page.getByRole("banner").getByRole("combobox", { name: "Search crates" }).fill("serde");
+  await expect(page.getByRole("banner").getByRole("status")).toHaveText(/^Too many searches from your network .*Try again in \d+ s\.$/);
+});

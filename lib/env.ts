@@ -17,6 +17,8 @@ const searchEnvSchema = z.object({
   MEILI_API_KEY: optional(z.string()),
   /** How long identical searches reuse one answer, fresh (and as long again stale while it is refreshed; lib/search/with-cache.ts); 0 turns the cache off. */
   SEARCH_CACHE_TTL_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(3_600_000).default(60_000)),
+  /** Searches one client address may make per minute (lib/search/search-rate-limit.ts); 0 turns the limit off. */
+  SEARCH_RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).default(300)),
 });
 
 const envSchema = z.object({

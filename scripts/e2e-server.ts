@@ -81,6 +81,9 @@ Object.assign(env, {
   AUTH_OIDC_DEMO: "1",
   // e2e/sign-in.ts: signing in as `admin` makes the bootstrap admin.
   AUTH_ADMIN_EMAILS: "admin@example.test",
+  // Bursts of 2 searches, then one per 10 s, per client address: e2e/api.spec.ts reaches the limit as one
+  // address (X-Real-IP); the browser's requests carry no address and are never limited.
+  SEARCH_RATE_LIMIT_PER_MINUTE: "6",
 });
 
 const child = spawn("node", ["--import", "tsx", "scripts/start-demo.ts", "--reingest"], { cwd: root, env, stdio: "inherit" });

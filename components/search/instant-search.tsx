@@ -24,6 +24,8 @@ interface Suggestions {
   query: string;
   status: "idle" | "loading" | "done" | "error";
   items: Suggestion[];
+  /** Why there are none, when the site said (a 429's message). */
+  error?: string;
 }
 
 const idle: Suggestions = { query: "", status: "idle", items: [] };
@@ -107,6 +109,14 @@ export function InstantSearch({
           signal: controller.signal,
           headers: { accept: "application/json" },
         });
+        if (response.status === 429) {
+          // Too many searches from this network: say so and for how long, instead of a generic failure.
+          const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+          if (controller.signal.aborted) return;
+          const error = typeof body?.error === "string" ? body.error : "Too many searches; wait a minute.";
+          setSuggestions({ query: q, status: "error", items: [], error });
+          return;
+        }
         if (!response.ok) throw new Error(`search answered ${response.status}`);
         const found = toSuggestions(await response.json());
         // A newer keystroke aborted this request: its answer must not replace the newer one's.
@@ -181,7 +191,7 @@ export function InstantSearch({
     suggestions.status === "loading"
       ? "Searching…"
       : suggestions.status === "error"
-        ? "Suggestions are unavailable; press Enter to search."
+        ? (suggestions.error ?? "Suggestions are unavailable; press Enter to search.")
         : suggestions.status === "done" && items.length === 0
           ? `No crates match “${suggestions.query}”`
           : null;

@@ -210,6 +210,11 @@ export default function ApiDocsPage() {
           <li>
             Errors answer with a 4xx or 5xx status and a body <code>{`{"error": "…"}`}</code> saying what went wrong.
           </li>
+          <li>
+            Search and suggestions are rate-limited per client address (by default 300 a minute, in bursts of 100).
+            Past the limit they answer <code>429 Too Many Requests</code> with a <code>Retry-After</code> header in
+            seconds and an <code>error</code> saying so.
+          </li>
         </ul>
       </Section>
 

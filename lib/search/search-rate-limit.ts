@@ -1,0 +1,95 @@
+import { isIP } from "node:net";
+
+// How many searches one client may make: a token bucket per client address,
+// in this process's memory (a search must not cost a database write, and a
+// cached answer costs almost nothing; it is the uncached ones, hundreds of
+// milliseconds of database time for a broad word at full scale, that a
+// crawler or a script can pile up). People typing in the instant-search box
+// make a request every few keystrokes, well under the default.
+//
+// Clients are told apart by lib/request-ip.ts; an "unknown" address (no
+// trusted proxy header) is never limited, as for the write limits
+// (lib/reviews/rate-limit.ts): it would put every visitor in one bucket.
+// IPv6 clients are counted per /64, the block one subscriber usually gets,
+// so that cycling through addresses does not escape the limit.
+
+export interface SearchRateLimitOptions {
+  /** Searches a client may make per minute, sustained; 0 turns the limit off. */
+  perMinute: number;
+  /** Searches a client may make at once before the per-minute rate applies. */
+  burst: number;
+  /** Clients remembered; the least recently seen is forgotten first (a forgotten client starts with a full bucket). */
+  maxClients: number;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now?: () => number;
+}
+
+export type SearchRateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+
+export interface SearchRateLimiter {
+  /** Counts one search by the client at `ip` and says whether it may go ahead. */
+  take(ip: string): SearchRateDecision;
+}
+
+interface Bucket {
+  tokens: number;
+  /** When `tokens` was last brought up to date. */
+  at: number;
+}
+
+export function createSearchRateLimiter(options: SearchRateLimitOptions): SearchRateLimiter {
+  const now = options.now ?? Date.now;
+  const perMs = options.perMinute / 60_000;
+  const buckets = new Map<string, Bucket>();
+  return {
+    take(ip) {
+      const key = clientKey(ip);
+      if (options.perMinute <= 0 || key === null) return { ok: true };
+      const t = now();
+      const known = buckets.get(key);
+      const bucket = known
+        ? { tokens: Math.min(options.burst, known.tokens + (t - known.at) * perMs), at: t }
+        : { tokens: options.burst, at: t };
+      // Map order is insertion order: re-inserting marks the client most recently seen.
+      buckets.delete(key);
+      buckets.set(key, bucket);
+      while (buckets.size > options.maxClients) buckets.delete(buckets.keys().next().value!);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { ok: true };
+      }
+      const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+      return {
+        ok: false,
+        retryAfterSeconds,
+        message: `Too many searches from your network (IP address): the limit is ${options.perMinute} a minute. Try again in ${retryAfterSeconds} s.`,
+      };
+    },
+  };
+}
+
+/** The bucket an address counts in: IPv4 as it is, IPv6 by its /64; null for anything else ("unknown"). */
+export function clientKey(ip: string): string | null {
+  const address = ip.trim().toLowerCase();
+  const version = isIP(address);
+  if (version === 4) return address;
+  if (version !== 6) return null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (mapped) return mapped[1]!;
+  return `${expandIpv6(address).slice(0, 4).join(":")}::/64`;
+}
+
+/** The eight groups of an IPv6 address, "::" expanded, without leading zeros. */
+function expandIpv6(address: string): string[] {
+  const [head, tail] = address.includes("::") ? address.split("::") : [address, undefined];
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  // An embedded IPv4 tail (a:b::1.2.3.4) takes two groups.
+  const last = right.length > 0 ? right : left;
+  if (last.length > 0 && last[last.length - 1]!.includes(".")) {
+    const octets = last.pop()!.split(".").map(Number);
+    last.push(((octets[0]! << 8) | octets[1]!).toString(16), ((octets[2]! << 8) | octets[3]!).toString(16));
+  }
+  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill("0");
+  return [...left, ...zeros, ...right].map((group) => group.replace(/^0+(?=.)/, ""));
+}

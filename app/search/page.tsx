@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ActiveFilters } from "@/components/search/active-filters";
 import { RatingFilter } from "@/components/search/rating-filter";
@@ -22,6 +23,7 @@ import { pageCount } from "@/lib/registry/pagination";
 import { routes } from "@/lib/routes";
 import { getSearchBackend } from "@/lib/search/get-search-backend";
 import { MAX_PAGE } from "@/lib/search/parse-search-request";
+import { searchRateLimited } from "@/lib/search/search-rate-limit";
 import {
   FACET_NAMES,
   MIN_RATING_PREFIX,
@@ -153,6 +155,20 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
           or <Link href={routes.search("async runtime")}>async runtime</Link>, or{" "}
           <Link href={routes.categories()}>browse the categories</Link>.
         </p>
+      </div>
+    );
+  }
+
+  // Over the client's search rate (lib/search/search-rate-limit.ts): say so and for how long, with the form to try again.
+  const refused = searchRateLimited(await headers());
+  if (refused) {
+    return (
+      <div className="max-w-2xl">
+        <PageHeading>Too many searches</PageHeading>
+        <p role="alert" className="mb-4 rounded border border-warn/40 bg-warn-soft px-3 py-2 text-warn">
+          {refused.message}
+        </p>
+        <SearchForm id="search-page" defaultValue={q} view={state.view} />
       </div>
     );
   }

@@ -7,6 +7,7 @@ import { siteOrigin } from "@/lib/http/site-origin";
 import { routes } from "@/lib/routes";
 import { parseSearchRequest } from "@/lib/search/parse-search-request";
 import { searchForApi } from "@/lib/search/search-for-api";
+import { searchRateLimitResponse } from "@/lib/search/search-rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,8 @@ const SUGGESTIONS = 8;
 // [crate page URLs]]. Only `q` (and `view`) are read; the best matches of a
 // relevance search, the same ones the search page starts with.
 export async function GET(request: NextRequest): Promise<Response> {
+  const limited = searchRateLimitResponse(request.headers);
+  if (limited) return limited;
   const given = request.nextUrl.searchParams;
   const params = new URLSearchParams({ q: given.get("q") ?? "" });
   const view = given.get(VIEW_PARAM);

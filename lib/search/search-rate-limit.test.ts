@@ -1,26 +1,29 @@
 import { describe, expect, it } from "vitest";
+import { RateLimitedError } from "../reviews/rate-limit";
 import { clientKey, createSearchRateLimiter, type SearchRateLimitOptions } from "./search-rate-limit";
 
 function limiter(options: Partial<SearchRateLimitOptions> = {}) {
   const clock = { t: 1_000_000 };
   const made = createSearchRateLimiter({ perMinute: 60, burst: 3, maxClients: 100, now: () => clock.t, ...options });
-  return { clock, take: (ip: string) => made.take(ip) };
+  // Whether the search may go ahead; the refusal itself through refusal().
+  return { clock, take: (ip: string) => ({ ok: made.take(ip) === null }), refusal: (ip: string) => made.take(ip) };
 }
 
 describe("createSearchRateLimiter", () => {
   it("lets a burst through, then refuses with how long to wait", () => {
-    const { take } = limiter();
+    const { clock, take, refusal } = limiter();
     expect([take("203.0.113.5"), take("203.0.113.5"), take("203.0.113.5")].every((d) => d.ok)).toBe(true);
-    const refused = take("203.0.113.5");
-    expect(refused).toMatchObject({ ok: false, retryAfterSeconds: 1 });
-    if (!refused.ok) expect(refused.message).toMatch(/limit is 60 a minute\. Try again in 1 s/);
+    const refused = refusal("203.0.113.5");
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect(refused!.status).toBe(429);
+    expect(refused!.retryAt.getTime() - clock.t).toBe(1_000);
+    expect(refused!.message).toMatch(/limit is 60 a minute\. Try again in 1 s/);
   });
 
   it("refills at the per-minute rate, never above the burst", () => {
-    const { clock, take } = limiter({ perMinute: 6, burst: 2 });
+    const { clock, take, refusal } = limiter({ perMinute: 6, burst: 2 });
     expect(take("203.0.113.5").ok && take("203.0.113.5").ok).toBe(true);
-    const refused = take("203.0.113.5");
-    expect(refused).toMatchObject({ ok: false, retryAfterSeconds: 10 });
+    expect(refusal("203.0.113.5")!.retryAt.getTime() - clock.t).toBe(10_000);
     clock.t += 9_000;
     expect(take("203.0.113.5").ok).toBe(false);
     clock.t += 1_000;

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { getSearchEnv } from "../env";
 import { requestIp } from "../request-ip";
+import { RateLimitedError } from "../reviews/rate-limit";
 
 // How many searches one client may make: a token bucket per client address,
 // in this process's memory (a search must not cost a database write, and a
@@ -16,7 +17,8 @@ import { requestIp } from "../request-ip";
 // so that cycling through addresses does not escape the limit.
 //
 // The search page, the search API and the suggestions check it first thing
-// (searchRateLimited, searchRateLimitResponse). Not in a proxy.ts: Next.js's
+// (searchRateLimited; the routes answer its RateLimitedError through
+// userErrorResponse, as the write limits do). Not in a proxy.ts: Next.js's
 // proxy layer in front of every search cost 12% of the throughput of cached
 // answers under bench:search's load (516 against 581 requests/s).
 
@@ -31,11 +33,9 @@ export interface SearchRateLimitOptions {
   now?: () => number;
 }
 
-export type SearchRateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
-
 export interface SearchRateLimiter {
-  /** Counts one search by the client at `ip` and says whether it may go ahead. */
-  take(ip: string): SearchRateDecision;
+  /** Counts one search by the client at `ip`: null when it may go ahead, else the refusal (429, with when to retry). */
+  take(ip: string): RateLimitedError | null;
 }
 
 interface Bucket {
@@ -51,7 +51,7 @@ export function createSearchRateLimiter(options: SearchRateLimitOptions): Search
   return {
     take(ip) {
       const key = clientKey(ip);
-      if (options.perMinute <= 0 || key === null) return { ok: true };
+      if (options.perMinute <= 0 || key === null) return null;
       const t = now();
       const known = buckets.get(key);
       const bucket = known
@@ -63,14 +63,13 @@ export function createSearchRateLimiter(options: SearchRateLimitOptions): Search
       while (buckets.size > options.maxClients) buckets.delete(buckets.keys().next().value!);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
-        return { ok: true };
+        return null;
       }
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
-      return {
-        ok: false,
-        retryAfterSeconds,
-        message: `Too many searches from your network (IP address): the limit is ${options.perMinute} a minute. Try again in ${retryAfterSeconds} s.`,
-      };
+      return new RateLimitedError(
+        `Too many searches from your network (IP address): the limit is ${options.perMinute} a minute. Try again in ${retryAfterSeconds} s.`,
+        new Date(t + retryAfterSeconds * 1000),
+      );
     },
   };
 }
@@ -119,15 +118,7 @@ function searchRateLimiter(): SearchRateLimiter {
   return globalForLimit.cratelistSearchRateLimiter;
 }
 
-/** Counts one search by the request's client; the refusal when it is over the limit, else null. */
-export function searchRateLimited(headers: Headers): Extract<SearchRateDecision, { ok: false }> | null {
-  const decision = searchRateLimiter().take(requestIp(headers));
-  return decision.ok ? null : decision;
-}
-
-/** For the JSON routes: a 429 with Retry-After and the reason when the request's client is over the limit, else null. */
-export function searchRateLimitResponse(headers: Headers): Response | null {
-  const refused = searchRateLimited(headers);
-  if (!refused) return null;
-  return Response.json({ error: refused.message }, { status: 429, headers: { "retry-after": String(refused.retryAfterSeconds) } });
+/** Counts one search by the request's client: null when it may go ahead, else the refusal. */
+export function searchRateLimited(headers: Headers): RateLimitedError | null {
+  return searchRateLimiter().take(requestIp(headers));
 }

@@ -3,11 +3,12 @@ import { VIEW_PARAM } from "@/lib/curation/current-view";
 import { getDb } from "@/lib/db";
 import { internalError } from "@/lib/http/internal-error";
 import { jsonError } from "@/lib/http/json-error";
+import { userErrorResponse } from "@/lib/http/user-error-response";
 import { siteOrigin } from "@/lib/http/site-origin";
 import { routes } from "@/lib/routes";
 import { parseSearchRequest } from "@/lib/search/parse-search-request";
 import { searchForApi } from "@/lib/search/search-for-api";
-import { searchRateLimitResponse } from "@/lib/search/search-rate-limit";
+import { searchRateLimited } from "@/lib/search/search-rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +20,8 @@ const SUGGESTIONS = 8;
 // [crate page URLs]]. Only `q` (and `view`) are read; the best matches of a
 // relevance search, the same ones the search page starts with.
 export async function GET(request: NextRequest): Promise<Response> {
-  const limited = searchRateLimitResponse(request.headers);
-  if (limited) return limited;
+  const refused = searchRateLimited(request.headers);
+  if (refused) return userErrorResponse({ route: "GET /api/v1/suggest" }, refused);
   const given = request.nextUrl.searchParams;
   const params = new URLSearchParams({ q: given.get("q") ?? "" });
   const view = given.get(VIEW_PARAM);

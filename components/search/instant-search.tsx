@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { routes } from "@/lib/routes";
 import { HighlightedText } from "./highlighted-text";
+import { SUGGEST_DEBOUNCE_MS } from "./suggest-debounce";
 
 // The search box's input with suggestions as you type (the ARIA 1.2 combobox
 // pattern with a listbox popup). It stays the `q` field of a plain GET form:
 // without JavaScript, or when nothing is chosen, Enter submits the form.
 
-const DEBOUNCE_MS = 150;
 const SUGGESTIONS = 8;
 const DESCRIPTION_CHARS = 100;
 
@@ -130,7 +130,7 @@ export function InstantSearch({
       } finally {
         if (inFlight.current === controller) inFlight.current = null;
       }
-    }, DEBOUNCE_MS);
+    }, SUGGEST_DEBOUNCE_MS);
   }
 
   function close() {

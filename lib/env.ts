@@ -3,8 +3,9 @@ import { z } from "zod";
 // Server configuration, validated once. Modules shared with the command-line
 // tools import this too, so it must not import "server-only".
 
-/** An empty variable (`MEILI_URL=` in an env file) means unset. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+/** An empty variable (`MEILI_URL=` in an env file) means unset: `schema` then sees undefined (its default, if it has one). */
+const emptyAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+const optional = <T extends z.ZodType>(schema: T) => emptyAsUnset(schema.optional());
 
 // Search settings are read on their own too (getSearchEnv): the worker's
 // search hook needs them where DATABASE_URL may come from elsewhere.
@@ -16,9 +17,9 @@ const searchEnvSchema = z.object({
   /** Meilisearch API key (the master key, or a key allowed to search, add documents and manage indexes). */
   MEILI_API_KEY: optional(z.string()),
   /** How long identical searches reuse one answer, fresh (and as long again stale while it is refreshed; lib/search/with-cache.ts); 0 turns the cache off. */
-  SEARCH_CACHE_TTL_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(3_600_000).default(60_000)),
+  SEARCH_CACHE_TTL_MS: emptyAsUnset(z.coerce.number().int().min(0).max(3_600_000).default(60_000)),
   /** Searches one client address may make per minute (lib/search/search-rate-limit.ts); 0 turns the limit off. */
-  SEARCH_RATE_LIMIT_PER_MINUTE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).default(300)),
+  SEARCH_RATE_LIMIT_PER_MINUTE: emptyAsUnset(z.coerce.number().int().min(0).max(1_000_000).default(300)),
 });
 
 const envSchema = z.object({

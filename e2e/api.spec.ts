@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 
 test("GET /api/v1/search answers ranked results with the documented shape", async ({ request }) => {
   const response = await request.get("/api/v1/search?q=serde&per_page=5");
@@ -122,7 +122,7 @@ test("GET /api/v1/suggest answers an empty list for no text, survives hostile te
 const limitedIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
 
 /** Searches as the client at `ip` until one is refused (scripts/e2e-server.ts allows bursts of 2); returns how many went through and the refusal. */
-async function searchUntilRefused(request: import("@playwright/test").APIRequestContext, ip: string) {
+async function searchUntilRefused(request: APIRequestContext, ip: string) {
   for (let allowed = 0; allowed < 20; allowed++) {
     const response = await request.get("/api/v1/suggest?q=", { headers: { "x-real-ip": ip } });
     if (response.status() === 429) return { allowed, response };

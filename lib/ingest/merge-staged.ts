@@ -310,6 +310,8 @@ async function deriveAllCrateFacts(q: Query): Promise<void> {
         c.max_version, c.recent_downloads, c.reverse_dependency_count, c.search_vector)
       IS DISTINCT FROM (f.version_count, f.all_yanked, f.created_at, f.updated_at, f.default_version_id, f.default_license,
         f.max_version, f.recent_downloads, f.reverse_dependency_count, f.search_vector)`);
+  // Which crates are parts of another's family (`clap_builder` of `clap`): migration 20261210000000_crate_family.
+  await q(`SELECT derive_crate_families()`);
   // One count per table (a first load has no index on the referencing column yet to count each from).
   await q(`UPDATE categories g SET crate_count = s.n FROM (SELECT g2.id, COALESCE(x.n, 0) n FROM categories g2
       LEFT JOIN (SELECT category_id, count(*)::int n FROM crate_categories GROUP BY category_id) x ON x.category_id = g2.id) s

@@ -133,6 +133,30 @@ describe("runIngest on the fixtures", () => {
     }
   });
 
+  it("puts a crate in the family of the crate its name extends, in the same repository", async () => {
+    const rows = await queryRows<{ name: string; root: string | null }>(
+      db.url,
+      `SELECT c.name, r.name AS root FROM crates c LEFT JOIN crates r ON r.id = c.family_root_id WHERE c.name = ANY($1::text[])`,
+      [["clap", "clap_builder", "clap_derive", "clap_lex", "serde", "serde_derive", "serde_json", "futures-util", "tokio-macros", "rayon-core"]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.root]))).toEqual({
+      // A root with parts is the root of its own family.
+      clap: "clap",
+      clap_builder: "clap",
+      // Its repository is given as …/clap/tree/master/clap_derive: the same repository.
+      clap_derive: "clap",
+      clap_lex: "clap",
+      serde: "serde",
+      serde_derive: "serde",
+      // serde-rs/json, not serde-rs/serde.
+      serde_json: null,
+      "futures-util": "futures",
+      "tokio-macros": "tokio",
+      // rayon-rs/rayon, where rayon's metadata still names nikomatsakis/rayon.
+      "rayon-core": null,
+    });
+  });
+
   it("is idempotent: a second run leaves exactly the same data and ids", async () => {
     const before = await snapshot(db.url);
     await runIngest(db.url, { indexDir: fixtureIndexDir, dumpPath });

@@ -129,6 +129,22 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("main").getByRole("link", { name: "serde", exact: true })).toBeVisible();
   });
 
+  test("a project's main crate comes before its parts, and 'why this rank' names the part it ranks with", async ({ page }) => {
+    await page.goto("/search?q=command+line+argument+parser");
+    const hits = page.getByRole("main").locator("ol > li");
+    const names = await hits.evaluateAll((items) => items.map((li) => li.querySelector("a")?.textContent ?? ""));
+    const first = hits.first();
+    await expect(first.getByRole("link", { name: "clap", exact: true })).toBeVisible();
+    await first.locator("summary", { hasText: "Why this rank" }).click();
+    const note = first.getByText(/^Ranked with its part clap_(builder|lex) \(same repository, a name that extends this one\): \d\.\d\d, that part's relevance\.$/);
+    await expect(note).toBeVisible();
+    const part = (await note.getByRole("link").textContent())!;
+    // The part keeps its own place, after the main crate.
+    expect(names.indexOf(part)).toBeGreaterThan(0);
+    await note.getByRole("link", { name: part, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/crates/${part}$`));
+  });
+
   test("'why this rank' opens and shows the parts of the score, and links to how ranking works", async ({ page }) => {
     await page.goto("/search?q=tokio");
     const hit = page.getByRole("main").locator("ol > li").first();

@@ -152,6 +152,13 @@ export function RankDetails({ name, rank, sort }: { name: string; rank: RankBrea
             {rank.exactMatch ? ", after the exact match." : "."}
           </p>
         ) : null}
+        {rank.rankedWith ? (
+          <p>
+            <strong>Ranked with its part</strong> <Link href={routes.crate(rank.rankedWith.crate)}>{rank.rankedWith.crate}</Link>{" "}
+            (same repository, a name that extends this one): {score(rank.rankedWith.relevance)}, that part&apos;s relevance
+            {rank.demotion ? <> × {rank.demotion.factor}</> : null}.
+          </p>
+        ) : null}
         <p>
           <Link href={routes.rankingDocs()}>How ranking works</Link>
         </p>

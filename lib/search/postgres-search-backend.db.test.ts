@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestPrisma } from "../../test/test-database";
 import { createPostgresSearchBackend } from "./postgres-search-backend";
-import { DEMOTED_FACTOR, relevanceScore, type RankBreakdown } from "./rank-score";
+import { DEMOTED_FACTOR, orderScore, relevanceScore, type RankBreakdown } from "./rank-score";
 import { describeSearchBackendContract } from "./search-backend-contract";
 import { searchRequest } from "../../test/search-request";
 
@@ -78,12 +78,33 @@ describe("PostgreSQL search backend", () => {
       const after = await ranked();
       expect(position(after, lower)).toBeLessThan(position(after, upper));
       // The order is the one each hit's breakdown computes (exact names aside).
-      const scores = after.filter((h) => !h.exactMatch).map((h) => relevanceScore(h.rank)!);
+      const scores = after.filter((h) => !h.exactMatch).map((h) => orderScore(h.rank)!);
       for (let k = 1; k < scores.length; k++) expect(scores[k]!).toBeLessThanOrEqual(scores[k - 1]! + 1e-6);
       expect(after[position(after, lower)]!.rank.rating).toMatchObject({ score: 5, count: 3, factor: expect.closeTo(1.1, 9) });
     } finally {
       await db.crateRating.deleteMany({ where: { crateName: { in: [upper, lower] } } });
     }
+  });
+
+  it("ranks a family's crate at least as high as its best matching part, just before it, as the breakdown says", async () => {
+    // clap_builder and clap_lex (same repository, names extending clap's) match better than clap on their own.
+    const hits = (await backend().search(searchRequest("command line argument parser", { perPage: 20 }))).results;
+    const at = (name: string) => hits.findIndex((h) => h.name === name);
+    const clap = hits[at("clap")]!;
+    const parts = ["clap_builder", "clap_lex"].map((name) => hits[at(name)]!);
+    const best = Math.max(...parts.map((h) => relevanceScore(h.rank)!));
+    expect(relevanceScore(clap.rank)!).toBeLessThan(best);
+    expect(clap.rank.rankedWith).toEqual({ crate: expect.stringMatching(/^clap_(builder|lex)$/), relevance: expect.closeTo(best, 9) });
+    expect(relevanceScore(hits[at(clap.rank.rankedWith!.crate)]!.rank)).toBeCloseTo(best, 9);
+    for (const part of parts) {
+      expect(at(part.name)).toBeGreaterThan(at("clap"));
+      expect(part.rank.rankedWith).toBeNull();
+    }
+    const scores = hits.filter((h) => !h.exactMatch).map((h) => orderScore(h.rank)!);
+    for (let k = 1; k < scores.length; k++) expect(scores[k]!).toBeLessThanOrEqual(scores[k - 1]! + 1e-6);
+    // Other orders are the columns' own.
+    const byDownloads = (await backend().search(searchRequest("command line argument parser", { perPage: 20, sort: "downloads" }))).results;
+    expect(byDownloads.every((h) => h.rank.rankedWith === null)).toBe(true);
   });
 
   it("ranks a crate its view demotes lower, in the order the breakdown explains, and only in that view", async () => {
@@ -102,7 +123,7 @@ describe("PostgreSQL search backend", () => {
       expect(demoted.rank.demotion).toEqual({ factor: DEMOTED_FACTOR, by });
       expect(demoted.curation).toMatchObject({ action: "demote", decidedBy: by });
       expect(after.indexOf(demoted)).toBeGreaterThan(before.indexOf(target));
-      const scores = after.filter((h) => !h.exactMatch).map((h) => relevanceScore(h.rank)!);
+      const scores = after.filter((h) => !h.exactMatch).map((h) => orderScore(h.rank)!);
       for (let k = 1; k < scores.length; k++) expect(scores[k]!).toBeLessThanOrEqual(scores[k - 1]! + 1e-6);
       // Without the view the order is what it was.
       expect((await query()).results.map((h) => h.name)).toEqual(before.map((h) => h.name));

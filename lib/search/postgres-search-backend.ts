@@ -40,6 +40,9 @@ interface HitRow extends CurationColumns {
   all_yanked: boolean;
   exact: boolean;
   text_score: number | null;
+  /** The family root's relevance when it is a part's (`ranked_with`), see matchQueries. */
+  group_score: number | null;
+  ranked_with: string | null;
   total: bigint;
   rating_criteria: string[] | null;
   rating_scores: number[] | null;
@@ -88,6 +91,9 @@ interface MatchQueries {
   hidden: Prisma.Sql | null;
 }
 
+/** The family columns of relevance order (see matchQueries), for the other orders. */
+const NO_FAMILY_COLUMNS = Prisma.sql`NULL::float8 AS group_score, NULL::text AS ranked_with, false AS is_member, false AS inherits`;
+
 function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode, byText: boolean): MatchQueries {
   const { filters, sort, perPage } = request;
   const view = request.view ?? null;
@@ -107,7 +113,7 @@ function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode
     const end = offset + perPage;
     return {
       plain,
-      page: Prisma.sql`SELECT m.*, NULL::bigint AS total, NULL::bigint AS hidden_total FROM (
+      page: Prisma.sql`SELECT m.*, ${NO_FAMILY_COLUMNS}, NULL::bigint AS total, NULL::bigint AS hidden_total FROM (
           (SELECT m.* FROM (${rated}) m ORDER BY ${order} LIMIT ${end})
           UNION ALL
           (SELECT m.* FROM (${unrated}) m ORDER BY ${order} LIMIT ${end})
@@ -143,11 +149,36 @@ function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode
   const counts = hiddenInPass
     ? Prisma.sql`count(*) FILTER (WHERE ${listed}) OVER () AS total, count(*) FILTER (WHERE m.hidden) OVER () AS hidden_total`
     : Prisma.sql`${countInPass ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total, NULL::bigint AS hidden_total`;
+  // Families (crates.family_root_id): in relevance order a family's root
+  // ranks at least as high as its best visible matching part (times the
+  // root's own view factor), just before it; the parts keep their places.
+  // Only a root looks its parts up (the family index), so a broad word pays
+  // for its matches that are roots, not for a sort of every match. OFFSET 0
+  // keeps PostgreSQL from copying that lookup into each expression that
+  // reads part_relevance (it ran two to three times per root).
+  const families = byText && sort === "relevance";
+  const parts = families
+    ? matchesSql(terms, filters, mode, { overall: countInPass, sortBy }, { view, keepHidden: hiddenInPass }, "ranked", { partsOf: Prisma.sql`m.id` })
+    : null;
+  const grouped = parts
+    ? Prisma.sql`SELECT m.*,
+        CASE WHEN m.inherits THEN m.part_relevance * m.view_factor ELSE m.relevance END AS group_score,
+        coalesce(m.family_root_id <> m.id, false) AS is_member
+      FROM (SELECT m.*, coalesce(m.part_relevance * m.view_factor > m.relevance, false) AS inherits
+        FROM (SELECT m.*, ${relevanceSql("m")} AS relevance,
+            CASE WHEN m.family_root_id = m.id THEN (SELECT max(${relevanceSql("p")}) FROM (${parts}) p WHERE NOT p.hidden) END AS part_relevance
+          FROM (${ranked}) m OFFSET 0) m) m`
+    : Prisma.sql`SELECT m.*, ${NO_FAMILY_COLUMNS} FROM (${ranked}) m`;
+  const page = Prisma.sql`SELECT m.*, ${counts}
+      FROM (${grouped}) m ORDER BY ${dropsHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
+      LIMIT ${perPage} OFFSET ${offset}`;
   return {
     plain,
-    page: Prisma.sql`SELECT m.*, ${counts}
-      FROM (${ranked}) m ORDER BY ${dropsHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
-      LIMIT ${perPage} OFFSET ${offset}`,
+    // Which part a page's root ranks with: looked up again for the page's rows only.
+    page: parts
+      ? Prisma.sql`SELECT m.*, CASE WHEN m.inherits THEN (SELECT p.name FROM (${parts}) p WHERE NOT p.hidden
+          ORDER BY ${relevanceSql("p")} DESC, p.name LIMIT 1) END AS ranked_with FROM (${page}) m`
+      : page,
     countInPass,
     hiddenInPass,
     hidden,
@@ -164,7 +195,8 @@ async function searchWith(db: PrismaClient, request: SearchRequest, byText: bool
   const [rows, counted, facets, hiddenCount] = await Promise.all([
     db.$queryRaw<(HitRow & { total: bigint | null; hidden_total: bigint | null; hidden: boolean })[]>`
       SELECT m.name, m.description, m.max_version, dv.num AS default_version, dv.license, m.downloads, m.recent_downloads,
-        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.total, m.hidden_total, m.hidden,
+        m.reverse_dependency_count, m.updated_at, m.all_yanked, m.exact, m.text_score, m.group_score, m.ranked_with,
+        m.total, m.hidden_total, m.hidden,
         rt.criteria AS rating_criteria, rt.scores AS rating_scores, rt.counts AS rating_counts,
         cv.action AS verdict_action, cv.labels AS verdict_labels, cv.replace_with AS verdict_replace_with, cv.sources AS verdict_sources
       FROM (${page}) m
@@ -326,9 +358,12 @@ function matchesSql(
   curation: ViewJoin = { view: null },
   /** "ids": only `id` and `default_license`, for counts and facets, which would otherwise score every match for nothing. */
   select: "ranked" | "ids" = "ranked",
+  /** Only the parts of the family whose root's id this expression gives (the root itself excluded). */
+  { partsOf }: { partsOf?: Prisma.Sql } = {},
 ): Prisma.Sql {
   const { name, words } = terms;
   const conditions: Prisma.Sql[] = [Prisma.sql`c.removed_at IS NULL`];
+  if (partsOf) conditions.push(Prisma.sql`c.family_root_id = ${partsOf} AND c.id <> ${partsOf}`);
   let textColumns = Prisma.sql`false AS exact, NULL::float8 AS text_score`;
   if (words.length > 0) {
     const groups = words.map(wordTsquery);
@@ -392,7 +427,7 @@ function matchesSql(
     WHERE ${Prisma.join(conditions, " AND ")}`;
   if (select === "ids") return Prisma.sql`SELECT c.id, c.default_license ${where}`;
   return Prisma.sql`
-    SELECT c.id, c.name, c.name_lower, c.description, c.max_version, c.default_version_id, c.downloads,
+    SELECT c.id, c.family_root_id, c.name, c.name_lower, c.description, c.max_version, c.default_version_id, c.downloads,
       c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.created_at, c.all_yanked,
       crate_quality(c.downloads, c.recent_downloads, c.reverse_dependency_count, c.updated_at, c.all_yanked) AS quality,
       ${ratings.overall ? ratingFactorSql(Prisma.sql`ro.score`, Prisma.sql`ro.count`) : Prisma.sql`1::float8`} AS rating_factor,
@@ -403,10 +438,16 @@ function matchesSql(
     ${where}`;
 }
 
+/** Text relevance of the match rows aliased `alias` (rank-score.ts's relevanceScore). */
+function relevanceSql(alias: "m" | "p"): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`${a}.text_score * power(${a}.quality * ${a}.rating_factor, ${QUALITY_EXPONENT}::float8) * ${a}.view_factor`;
+}
+
 function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
   // Text relevance (rank-score.ts's relevanceScore), or without text the most depended-on first, as the home page lists.
   const relevance = byText
-    ? Prisma.sql`m.text_score * power(m.quality * m.rating_factor, ${QUALITY_EXPONENT}::float8) * m.view_factor DESC, m.downloads DESC, m.name`
+    ? Prisma.sql`${relevanceSql("m")} DESC, m.downloads DESC, m.name`
     : Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;
   if (ratingSortCriterion(sort) !== null) {
     // Best rated first; unrated crates after every rated one, each group in relevance order (the exact name is not pinned).
@@ -415,7 +456,7 @@ function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
   switch (sort) {
     case "relevance":
       // No text: indexed (reverse_dependency_count), so it stays fast.
-      return byText ? Prisma.sql`m.exact DESC, ${relevance}` : relevance;
+      return byText ? Prisma.sql`m.exact DESC, m.group_score DESC, m.is_member, ${relevance}` : relevance;
     case "downloads":
       return Prisma.sql`m.downloads DESC, m.name`;
     case "recent-downloads":
@@ -512,7 +553,16 @@ function toHit(row: HitRow, now: Date): SearchHit {
     exactMatch: row.exact,
     license: row.license,
     ratings,
-    rank: rankBreakdown({ ...facts, demotedBy: curation?.action === "demote" ? curation.decidedBy : null }, row.text_score, row.exact, now),
+    rank: rankBreakdown(
+      {
+        ...facts,
+        demotedBy: curation?.action === "demote" ? curation.decidedBy : null,
+        rankedWith: row.ranked_with !== null && row.group_score !== null ? { crate: row.ranked_with, relevance: row.group_score } : null,
+      },
+      row.text_score,
+      row.exact,
+      now,
+    ),
     curation,
   };
 }

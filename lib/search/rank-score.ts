@@ -23,6 +23,9 @@ import type { VerdictSource } from "../curation/filter-list-types";
 //
 // Relevance order = exact name first, then text match × (quality × G)² × V:
 // a crate of half the quality needs four times the text match to rank level.
+// A family's root (`clap` for `clap_builder`: same repository, name extended
+// at `-` or `_`) ranks at least as high as its best matching part, times its
+// own V, just before it (PostgreSQL backend).
 // PostgreSQL computes G in SQL from the same constants (rating-factor-sql.ts),
 // and the Meilisearch documents carry quality × G (V is not applied there).
 
@@ -61,6 +64,15 @@ export interface RankFacts {
   overallRating?: { score: number; count: number } | null;
   /** The rule of the visitor's view that demotes the crate; absent or null when it is not demoted. */
   demotedBy?: VerdictSource | null;
+  /** The part of the crate's family whose relevance it ranks with (higher than its own); absent or null otherwise. */
+  rankedWith?: RankedWith | null;
+}
+
+/** A family root ranked with the relevance of one of its parts (`clap` with `clap_builder`'s). */
+export interface RankedWith {
+  crate: string;
+  /** The part's relevance, times the root's view factor: what orders the root. */
+  relevance: number;
 }
 
 export interface RankPart {
@@ -81,6 +93,8 @@ export interface RankBreakdown {
   rating: { score: number; count: number; factor: number } | null;
   /** The view factor V and the rule behind it; null when the view does not demote the crate. */
   demotion: { factor: number; by: VerdictSource } | null;
+  /** Set when the crate ranks with the relevance of a part of its family, higher than its own. */
+  rankedWith: RankedWith | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -114,6 +128,11 @@ export function relevanceScore(rank: Pick<RankBreakdown, "text" | "quality" | "r
   return rank.text === null ? null : rank.text * rankedQuality(rank) ** QUALITY_EXPONENT * (rank.demotion?.factor ?? 1);
 }
 
+/** What places a hit in relevance order after the exact name: the family part's relevance it ranks with, else its own. */
+export function orderScore(rank: Pick<RankBreakdown, "text" | "quality" | "rating" | "demotion" | "rankedWith">): number | null {
+  return rank.rankedWith?.relevance ?? relevanceScore(rank);
+}
+
 export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch: boolean, now = new Date()): RankBreakdown {
   const parts = {
     downloads: { value: logScale(facts.downloads, QUALITY_SCALES.downloads), weight: QUALITY_WEIGHTS.downloads },
@@ -127,5 +146,14 @@ export function rankBreakdown(facts: RankFacts, text: number | null, exactMatch:
   const weighted = Object.values(parts).reduce((sum, part) => sum + part.value * part.weight, 0);
   const rating = facts.overallRating ? { ...facts.overallRating, factor: ratingFactor(facts.overallRating) } : null;
   const demotion = facts.demotedBy ? { factor: DEMOTED_FACTOR, by: facts.demotedBy } : null;
-  return { text, exactMatch, quality: weighted * (facts.allYanked ? ALL_YANKED_FACTOR : 1), parts, allYanked: facts.allYanked, rating, demotion };
+  return {
+    text,
+    exactMatch,
+    quality: weighted * (facts.allYanked ? ALL_YANKED_FACTOR : 1),
+    parts,
+    allYanked: facts.allYanked,
+    rating,
+    demotion,
+    rankedWith: facts.rankedWith ?? null,
+  };
 }

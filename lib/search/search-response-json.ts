@@ -45,6 +45,8 @@ export function searchResponseJson(response: SearchResponse, view: AppliedView |
         all_yanked: hit.rank.allYanked,
         rating: hit.rank.rating,
         demoted_factor: hit.rank.demotion?.factor ?? null,
+        // A family root ranked with one of its parts' relevance (see /docs/ranking), else null.
+        ranked_with: hit.rank.rankedWith,
         parts: {
           downloads: hit.rank.parts.downloads,
           recent_downloads: hit.rank.parts.recentDownloads,

@@ -28,7 +28,8 @@ G         = 1 + ${ratingSlope} × (rating − ${neutralScore})   with ${RATING_R
             1                         otherwise
 
 relevance = exact name match first,
-            then text match × (quality × G)^${QUALITY_EXPONENT}`;
+            then text match × (quality × G)^${QUALITY_EXPONENT},
+            a family's main crate at least as high as its best part`;
 
 const parts: [letter: string, name: string, weight: number, meaning: string][] = [
   [
@@ -91,6 +92,15 @@ export default function RankingDocsPage() {
             quality is multiplied by a factor <code>G</code> from {RATING_RANK.factorAtLowest} (a{" "}
             {RATING_RANK.lowestScore}-star rating) to {RATING_RANK.factorAtHighest} ({RATING_RANK.highestScore} stars); a{" "}
             {neutralScore}-star rating changes nothing, and neither does having no reviews.
+          </li>
+          <li>
+            <strong>The main crate before its parts.</strong> Many projects publish their internals as crates of their
+            own: <code>clap</code> has <code>clap_builder</code>, <code>clap_derive</code> and <code>clap_lex</code>. A
+            crate whose name extends another&apos;s at a <code>-</code> or <code>_</code> and that lives in the same
+            repository is a part of that crate&apos;s family. When both match, the main crate ranks at least as high as
+            its best-matching part, just before it (its <strong>Why this rank</strong> names the part); the parts keep
+            their own places. (The PostgreSQL search backend, the default, does this; Meilisearch ranks each crate on its
+            own.)
           </li>
         </ol>
         <p className="mt-3">

@@ -77,6 +77,8 @@ const searchExample = `GET /api/v1/search?q=serde&per_page=2&facets=true
         "quality": 0.71,
         "all_yanked": false,
         "rating": { "score": 4.62, "count": 31, "factor": 1.081 },
+        "demoted_factor": null,
+        "ranked_with": null,
         "parts": {
           "downloads": { "value": 1, "weight": 0.25 },
           "recent_downloads": { "value": 1, "weight": 0.2 },
@@ -274,7 +276,12 @@ export default function ApiDocsPage() {
           5 that filters and sorts use, <code>count</code> the number of reviews. <code>rank.rating</code> is the overall
           rating with the <code>factor</code> it puts on quality in relevance order ({RATING_RANK.factorAtLowest} at 1
           star to {RATING_RANK.factorAtHighest} at 5, and 1 below {RATING_RANK.minCount} reviews), or{" "}
-          <code>null</code> for an unrated crate.
+          <code>null</code> for an unrated crate. <code>rank.ranked_with</code> is set when, in relevance order, a
+          project&apos;s main crate ranks with the relevance of one of its parts (<code>clap</code> with{" "}
+          <code>clap_builder</code>&apos;s, see <Link href={routes.rankingDocs()}>how ranking works</Link>):{" "}
+          <code>{'{ "crate": "clap_builder", "relevance": 0.34 }'}</code>; otherwise <code>null</code>.{" "}
+          <code>rank.demoted_factor</code> is what the view&apos;s demotion multiplies relevance by, or{" "}
+          <code>null</code>.
         </p>
         <p className="mt-3">
           <code>view</code> is the view applied (<code>slug</code>, <code>title</code>) and <code>hidden</code> how many

@@ -152,33 +152,25 @@ function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode
   // Families (crates.family_root_id): in relevance order a family's root
   // ranks at least as high as its best visible matching part (times the
   // root's own view factor), just before it; the parts keep their places.
-  // Only a root looks its parts up (the family index), so a broad word pays
-  // for its matches that are roots, not for a sort of every match. OFFSET 0
-  // keeps PostgreSQL from copying that lookup into each expression that
-  // reads part_relevance (it ran two to three times per root).
-  const families = byText && sort === "relevance";
-  const parts = families
-    ? matchesSql(terms, filters, mode, { overall: countInPass, sortBy }, { view, keepHidden: hiddenInPass }, "ranked", { partsOf: Prisma.sql`m.id` })
-    : null;
-  const grouped = parts
-    ? Prisma.sql`SELECT m.*,
-        CASE WHEN m.inherits THEN m.part_relevance * m.view_factor ELSE m.relevance END AS group_score,
-        coalesce(m.family_root_id <> m.id, false) AS is_member
-      FROM (SELECT m.*, coalesce(m.part_relevance * m.view_factor > m.relevance, false) AS inherits
-        FROM (SELECT m.*, ${relevanceSql("m")} AS relevance,
-            CASE WHEN m.family_root_id = m.id THEN (SELECT max(${relevanceSql("p")}) FROM (${parts}) p WHERE NOT p.hidden) END AS part_relevance
-          FROM (${ranked}) m OFFSET 0) m) m`
-    : Prisma.sql`SELECT m.*, ${NO_FAMILY_COLUMNS} FROM (${ranked}) m`;
-  const page = Prisma.sql`SELECT m.*, ${counts}
-      FROM (${grouped}) m ORDER BY ${dropsHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
-      LIMIT ${perPage} OFFSET ${offset}`;
+  // One window over the matches, each family a partition (a crate in no
+  // family is one of its own). OFFSET 0 keeps PostgreSQL from computing each
+  // row's relevance again in every expression that reads it.
+  const grouped =
+    byText && sort === "relevance"
+      ? Prisma.sql`SELECT m.*,
+          CASE WHEN m.inherits THEN m.family_best * m.view_factor ELSE m.relevance END AS group_score,
+          CASE WHEN m.inherits THEN m.family_lead END AS ranked_with,
+          coalesce(m.family_root_id <> m.id, false) AS is_member
+        FROM (SELECT m.*, coalesce(m.family_root_id = m.id AND m.family_best * m.view_factor > m.relevance, false) AS inherits
+          FROM (SELECT m.*, first_value(m.relevance) OVER family AS family_best, first_value(m.name) OVER family AS family_lead
+            FROM (SELECT m.*, ${relevanceSql("m")} AS relevance FROM (${ranked}) m OFFSET 0) m
+            WINDOW family AS (PARTITION BY coalesce(m.family_root_id, m.id) ORDER BY m.hidden, m.relevance DESC, m.name)) m) m`
+      : Prisma.sql`SELECT m.*, ${NO_FAMILY_COLUMNS} FROM (${ranked}) m`;
   return {
     plain,
-    // Which part a page's root ranks with: looked up again for the page's rows only.
-    page: parts
-      ? Prisma.sql`SELECT m.*, CASE WHEN m.inherits THEN (SELECT p.name FROM (${parts}) p WHERE NOT p.hidden
-          ORDER BY ${relevanceSql("p")} DESC, p.name LIMIT 1) END AS ranked_with FROM (${page}) m`
-      : page,
+    page: Prisma.sql`SELECT m.*, ${counts}
+      FROM (${grouped}) m ORDER BY ${dropsHidden ? Prisma.sql`m.hidden, ` : Prisma.empty}${order}
+      LIMIT ${perPage} OFFSET ${offset}`,
     countInPass,
     hiddenInPass,
     hidden,
@@ -358,12 +350,9 @@ function matchesSql(
   curation: ViewJoin = { view: null },
   /** "ids": only `id` and `default_license`, for counts and facets, which would otherwise score every match for nothing. */
   select: "ranked" | "ids" = "ranked",
-  /** Only the parts of the family whose root's id this expression gives (the root itself excluded). */
-  { partsOf }: { partsOf?: Prisma.Sql } = {},
 ): Prisma.Sql {
   const { name, words } = terms;
   const conditions: Prisma.Sql[] = [Prisma.sql`c.removed_at IS NULL`];
-  if (partsOf) conditions.push(Prisma.sql`c.family_root_id = ${partsOf} AND c.id <> ${partsOf}`);
   let textColumns = Prisma.sql`false AS exact, NULL::float8 AS text_score`;
   if (words.length > 0) {
     const groups = words.map(wordTsquery);

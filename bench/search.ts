@@ -9,7 +9,7 @@ import { nextBuildIsStale } from "../scripts/next-build-is-stale";
 import { loadBenchDatabase } from "./load-bench-database";
 import { loadRelevanceQueries } from "./relevance-metrics";
 
-// `npm run bench:search -- [--scale 0.1 | --full | --scale 0] [--duration 20] [--connections 20] [--fresh]`:
+// `npm run bench:search -- [--scale 0.1 | --full | --scale 0] [--duration 20] [--connections 20] [--fresh] [--path P ...]`:
 // the production site (`next start`) on the bench database (the real fixture
 // crates beside a synthetic registry; scale 0 = the fixtures alone), loaded
 // by autocannon through GET /api/v1/search with the relevance queries plus
@@ -32,8 +32,13 @@ const { values: args } = parseArgs({
     "cache-ttl-ms": { type: "string" },
     // Use the existing .next build even when sources are newer (say so in the numbers).
     "no-build": { type: "boolean", default: false },
+    // Only these requests (repeatable), e.g. `--path '/api/v1/search?q=reqwest'`, instead of the relevance set and its variants.
+    path: { type: "string", multiple: true },
   },
 });
+for (const given of args.path ?? []) {
+  if (!given.startsWith("/api/")) throw new Error(`--path must be a site path starting with /api/, got ${given}`);
+}
 const scale = args.full ? 1 : Number(args.scale);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
@@ -48,7 +53,7 @@ const log = (m: string) => console.log(`[search] ${m}`);
 let stopping = false;
 
 const bench = await loadBenchDatabase({ scale, seed: Number(args.seed), fresh: args.fresh, log });
-const paths = await searchPaths();
+const paths = args.path?.length ? args.path : await searchPaths();
 
 if (await nextBuildIsStale(root)) {
   if (args["no-build"]) log("WARNING: .next is older than the sources; measuring the old build (--no-build)");
@@ -98,6 +103,7 @@ try {
       cache: !args["no-cache"],
       ...(args["cache-ttl-ms"] !== undefined && !args["no-cache"] ? { cache_ttl_ms: Number(args["cache-ttl-ms"]) } : {}),
       crates: bench.crates,
+      ...(args.path?.length ? { paths: args.path } : {}),
       connections,
       duration_s: duration,
       requests: search.requests,

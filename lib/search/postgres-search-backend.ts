@@ -40,7 +40,7 @@ interface HitRow extends CurationColumns {
   all_yanked: boolean;
   exact: boolean;
   text_score: number | null;
-  /** The family root's relevance when it is a part's (`ranked_with`), see matchQueries. */
+  /** What orders the row in relevance order: its relevance, or (a family root) the part's it ranks with, `ranked_with`; see matchQueries. */
   group_score: number | null;
   ranked_with: string | null;
   total: bigint;
@@ -163,7 +163,7 @@ function matchQueries(terms: MatchTerms, request: SearchRequest, mode: MatchMode
           coalesce(m.family_root_id <> m.id, false) AS is_member
         FROM (SELECT m.*, coalesce(m.family_root_id = m.id AND m.family_best * m.view_factor > m.relevance, false) AS inherits
           FROM (SELECT m.*, first_value(m.relevance) OVER family AS family_best, first_value(m.name) OVER family AS family_lead
-            FROM (SELECT m.*, ${relevanceSql("m")} AS relevance FROM (${ranked}) m OFFSET 0) m
+            FROM (SELECT m.*, ${RELEVANCE_SQL} AS relevance FROM (${ranked}) m OFFSET 0) m
             WINDOW family AS (PARTITION BY coalesce(m.family_root_id, m.id) ORDER BY m.hidden, m.relevance DESC, m.name)) m) m`
       : Prisma.sql`SELECT m.*, ${NO_FAMILY_COLUMNS} FROM (${ranked}) m`;
   return {
@@ -427,16 +427,13 @@ function matchesSql(
     ${where}`;
 }
 
-/** Text relevance of the match rows aliased `alias` (rank-score.ts's relevanceScore). */
-function relevanceSql(alias: "m" | "p"): Prisma.Sql {
-  const a = Prisma.raw(alias);
-  return Prisma.sql`${a}.text_score * power(${a}.quality * ${a}.rating_factor, ${QUALITY_EXPONENT}::float8) * ${a}.view_factor`;
-}
+/** Text relevance of a match row `m` (rank-score.ts's relevanceScore). */
+const RELEVANCE_SQL = Prisma.sql`m.text_score * power(m.quality * m.rating_factor, ${QUALITY_EXPONENT}::float8) * m.view_factor`;
 
 function orderSql(sort: SearchSort, byText: boolean): Prisma.Sql {
   // Text relevance (rank-score.ts's relevanceScore), or without text the most depended-on first, as the home page lists.
   const relevance = byText
-    ? Prisma.sql`${relevanceSql("m")} DESC, m.downloads DESC, m.name`
+    ? Prisma.sql`${RELEVANCE_SQL} DESC, m.downloads DESC, m.name`
     : Prisma.sql`m.reverse_dependency_count DESC, m.downloads DESC, m.name`;
   if (ratingSortCriterion(sort) !== null) {
     // Best rated first; unrated crates after every rated one, each group in relevance order (the exact name is not pinned).
